@@ -1,0 +1,108 @@
+/**
+ * `ylc opt --pipeline '<passes>' in.onnx -o out.onnx` and `ylc pass <name> [--opt v] in.onnx`:
+ * load, run the pipeline with instrumentation, save through a temp file.
+ */
+import type { Argv } from 'yargs';
+import { saveModel } from '../../ir/serde/index.js';
+import { runPipeline, type PipelineReport } from '../../passes/manager.js';
+import { printPipeline } from '../../passes/pipeline-text.js';
+import { PASSES } from '../../passes/index.js';
+import type { PassDeclaration } from '../../passes/pass.js';
+import { checkOutputPath, defaultOutputPath, readModelFile } from '../io.js';
+import { formatCount, summarizeModel } from '../../ir/summary.js';
+
+export interface InstrumentationFlags {
+  verifyEach: boolean;
+  printAfter?: string[];
+  printAfterAll: boolean;
+  printChanged: boolean;
+  stats: boolean;
+  reproducer?: string;
+  verbose: boolean;
+}
+
+export function instrumentationOptions<T>(y: Argv<T>) {
+  return y
+    .option('verify-each', { type: 'boolean', default: true, describe: 'run the verifier after every pass (--no-verify-each to skip)' })
+    .option('print-after', { type: 'string', array: true, describe: 'print the IR after each run of this pass (repeatable)' })
+    .option('print-after-all', { type: 'boolean', default: false, describe: 'print the IR after every pass' })
+    .option('print-changed', { type: 'boolean', default: false, describe: 'print a unified diff of the IR for each pass that changed it' })
+    .option('stats', { type: 'boolean', default: false, describe: 'print per-pass time and counters' })
+    .option('reproducer', { type: 'string', describe: 'on failure, write the input model with the pipeline in its metadata here' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'show remarks (why rewrites did not apply)' });
+}
+
+export async function optimizeFile(input: string, output: string, pipeline: string, flags: InstrumentationFlags): Promise<PipelineReport> {
+  checkOutputPath(output);
+  if (flags.reproducer) checkOutputPath(flags.reproducer);
+  const model = readModelFile(input);
+  const before = summarizeModel(model);
+  const report = await runPipeline(model, pipeline, {
+    verifyEach: flags.verifyEach,
+    printAfter: flags.printAfter,
+    printAfterAll: flags.printAfterAll,
+    printChanged: flags.printChanged,
+    reproducer: flags.reproducer,
+    verbose: flags.verbose,
+    log: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  });
+  saveModel(model, output);
+  const after = summarizeModel(model);
+  if (flags.stats) process.stdout.write(formatStats(report));
+  process.stdout.write(
+    `${report.pipeline}: nodes ${formatCount(before.nodeCount)} -> ${formatCount(after.nodeCount)}, ` +
+      `parameters ${formatCount(before.parameterCount)} -> ${formatCount(after.parameterCount)}; wrote ${output}\n`,
+  );
+  return report;
+}
+
+export function formatStats(report: PipelineReport): string {
+  const rows = report.passes.map((p) => {
+    const counters = Object.entries(p.counters)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    return [p.name, `${p.ms.toFixed(1)} ms`, p.modified ? 'changed' : 'unchanged', counters];
+  });
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 4));
+  const lines = rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd());
+  const total = report.passes.reduce((s, p) => s + p.ms, 0);
+  return `=== pass statistics ===\n${lines.join('\n')}\ntotal ${total.toFixed(1)} ms\n`;
+}
+
+/** `ylc pass <name>` sub-commands, one per registered pass, with flags from the declaration. */
+export function passCommands<T>(y: Argv<T>): Argv<T> {
+  for (const pass of PASSES) {
+    y.command(
+      `${pass.name} <input>`,
+      pass.summary,
+      (sub) => {
+        let s = instrumentationOptions(sub)
+          .positional('input', { type: 'string', describe: 'model to transform (.onnx)', demandOption: true })
+          .option('output', { alias: 'o', type: 'string', describe: `output model (default: <input>.${pass.name}.onnx)` });
+        for (const [key, spec] of Object.entries(pass.options)) {
+          s = s.option(key, {
+            type: spec.type === 'boolean' ? 'boolean' : 'string',
+            describe: `${spec.help} (default ${Array.isArray(spec.default) ? `[${spec.default.join(',')}]` : String(spec.default)}${spec.type === 'enum' ? `; ${spec.choices.join('|')}` : ''})`,
+          });
+        }
+        return s;
+      },
+      async (argv) => {
+        const args = argv as unknown as Record<string, unknown> & InstrumentationFlags & { input: string; output?: string };
+        const pipeline = passPipeline(pass, args);
+        await optimizeFile(args.input, args.output ?? defaultOutputPath(args.input, pass.name), pipeline, args);
+      },
+    );
+  }
+  return y;
+}
+
+function passPipeline(pass: PassDeclaration, args: Record<string, unknown>): string {
+  const options: Array<[string, string]> = [];
+  for (const key of Object.keys(pass.options)) {
+    const value = args[key];
+    if (value === undefined) continue;
+    options.push([key, Array.isArray(value) ? `[${value.join(',')}]` : String(value)]);
+  }
+  return printPipeline([{ name: pass.name, options, body: undefined }]);
+}

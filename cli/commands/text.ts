@@ -1,0 +1,28 @@
+/** `ylc print`, `ylc parse` and `ylc diff`: the textual face of the IR. */
+import { saveModel } from '../../ir/serde/index.js';
+import { parseModel } from '../../ir/text/parse.js';
+import { printModel } from '../../ir/text/print.js';
+import { diffModels } from '../../ir/text/diff.js';
+import { checkOutputPath, readModelFile, readTextFile } from '../io.js';
+
+export function printCommand(file: string): void {
+  process.stdout.write(printModel(readModelFile(file)));
+}
+
+export function parseCommand(file: string, output: string): void {
+  checkOutputPath(output);
+  const model = parseModel(readTextFile(file), file);
+  saveModel(model, output);
+  process.stdout.write(`wrote ${output}\n`);
+}
+
+/** Exit status 0 when the models are structurally equal, 1 when they differ (like diff(1)). */
+export function diffCommand(a: string, b: string): number {
+  const text = diffModels(readModelFile(a), readModelFile(b));
+  if (text === '') {
+    process.stdout.write('models are structurally equal\n');
+    return 0;
+  }
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  return 1;
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+/**
+ * The `ylc` command line. Every failure is one line on stderr, `ylc: error [<code>] <message>`,
+ * and a non-zero exit: 1 bad input, 2 usage, 70 internal error. `--debug` adds the stack.
+ */
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { EXIT_INTERNAL, YlcError } from '../ir/errors.js';
+import { PASSES } from '../passes/index.js';
+import { demoCommand } from './commands/demo.js';
+import { infoCommand } from './commands/info.js';
+import { instrumentationOptions, optimizeFile, passCommands, type InstrumentationFlags } from './commands/optimize.js';
+import { diffCommand, parseCommand, printCommand } from './commands/text.js';
+import { defaultOutputPath } from './io.js';
+
+function buildCli(args: string[]): Argv {
+  return yargs(args)
+    .scriptName('ylc')
+    .usage('$0 <command> [options]\n\nA compiler for compressing YOLOv5-family detectors on an ONNX IR.')
+    .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of errors' })
+    .command(
+      'demo',
+      'run the main job on the built-in default (yolov5n: fold-bn,dce)',
+      (y) => y.option('out-dir', { type: 'string', default: 'ylc-demo', describe: 'where the result goes' }),
+      async (argv) => demoCommand(argv['out-dir']),
+    )
+    .command(
+      'info <model>',
+      'opsets, inputs/outputs, op histogram, parameters, metadata',
+      (y) =>
+        y
+          .positional('model', { type: 'string', demandOption: true })
+          .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
+          .option('layers', { type: 'boolean', default: false, describe: 'list nodes with inferred shapes' }),
+      (argv) => infoCommand(argv.model, argv),
+    )
+    .command(
+      'opt <input>',
+      'run a pass pipeline: ylc opt --pipeline "fold-bn,dce" in.onnx -o out.onnx',
+      (y) =>
+        instrumentationOptions(y)
+          .positional('input', { type: 'string', demandOption: true })
+          .option('pipeline', { alias: 'p', type: 'string', demandOption: true, describe: "e.g. 'fold-bn,dce,fixpoint{max=4}(constant-fold,dce)'" })
+          .option('output', { alias: 'o', type: 'string', describe: 'output model (default: <input>.opt.onnx)' }),
+      async (argv) => {
+        await optimizeFile(argv.input, argv.output ?? defaultOutputPath(argv.input, 'opt'), argv.pipeline, argv as unknown as InstrumentationFlags);
+      },
+    )
+    .command('pass', 'run one pass (ylc pass <name> --help lists its options)', (y) =>
+      passCommands(y).demandCommand(1, `name a pass: ${PASSES.map((p) => p.name).join(', ')}`),
+    )
+    .command(
+      'passes',
+      'list the passes with their options',
+      (y) => y,
+      () => listPasses(),
+    )
+    .command(
+      'print <model>',
+      'print a model in ONNX text syntax (large tensors as shape + summary)',
+      (y) => y.positional('model', { type: 'string', demandOption: true }),
+      (argv) => printCommand(argv.model),
+    )
+    .command(
+      'parse <text>',
+      'read ONNX text syntax and write a model',
+      (y) =>
+        y
+          .positional('text', { type: 'string', demandOption: true })
+          .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'output model' }),
+      (argv) => parseCommand(argv.text, argv.output),
+    )
+    .command(
+      'diff <a> <b>',
+      'structural diff of two models (exit 1 when they differ)',
+      (y) => y.positional('a', { type: 'string', demandOption: true }).positional('b', { type: 'string', demandOption: true }),
+      (argv) => {
+        process.exitCode = diffCommand(argv.a, argv.b);
+      },
+    )
+    .demandCommand(1, 'name a command (ylc --help lists them)')
+    .strict()
+    .recommendCommands()
+    .help()
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .fail((message, error) => {
+      throw error ?? new YlcError('bad-option', message.split('\n')[0] ?? message);
+    });
+}
+
+function listPasses(): void {
+  for (const pass of PASSES) {
+    process.stdout.write(`${pass.name.padEnd(20)} ${pass.summary}\n`);
+    for (const [key, spec] of Object.entries(pass.options)) {
+      const def = Array.isArray(spec.default) ? `[${spec.default.join(',')}]` : String(spec.default);
+      process.stdout.write(`${''.padEnd(22)}${key}=${def}  ${spec.help}\n`);
+    }
+  }
+  process.stdout.write(`${'fixpoint'.padEnd(20)} fixpoint{max=N}(p1,p2,...) repeats its body until nothing changes (default max 8)\n`);
+}
+
+export async function main(args: string[]): Promise<number> {
+  const debug = args.includes('--debug');
+  try {
+    await buildCli(args).parseAsync();
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof YlcError) {
+      process.stderr.write(`ylc: error [${error.code}] ${error.message}\n`);
+      if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`ylc: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for the stack trace)'}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+process.exitCode = await main(hideBin(process.argv));

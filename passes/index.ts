@@ -1,0 +1,21 @@
+/**
+ * The pass registry: one explicit array, in the order `ylc passes` lists them. A duplicate name
+ * is a programming error and throws at load time.
+ */
+import type { PassDeclaration } from './pass.js';
+
+export const PASSES: readonly PassDeclaration[] = [];
+
+const BY_NAME = new Map<string, PassDeclaration>();
+for (const pass of PASSES) {
+  if (BY_NAME.has(pass.name)) throw new Error(`duplicate pass name '${pass.name}' in passes/index.ts`);
+  BY_NAME.set(pass.name, pass);
+}
+
+export function findPass(name: string): PassDeclaration | undefined {
+  return BY_NAME.get(name);
+}
+
+export function passNames(): string[] {
+  return [...BY_NAME.keys()];
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm run bench`: the performance figures the issues ask for, each with its baseline measured in
+ * the same run on the same machine. Prints a table; writes nothing outside the temp directory.
+ *
+ * 1. load + save of a ~350 MB model (100 convs of 3.5 MB) vs Python `onnx.load` + `onnx.save`
+ *    (skipped with a note when python3 has no `onnx`: `pip install onnx`), and peak memory.
+ * 2. `fold-bn,dce` on a yolov5x-sized graph (~1000 nodes, ~86M parameters): target < 1 s.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { saveModel } from '../../ir/serde/index.js';
+import { runPipeline } from '../../passes/manager.js';
+import { summarizeModel } from '../../ir/summary.js';
+import { convChainModel } from './synthetic.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-bench-'));
+const rows: string[][] = [['benchmark', 'ylc', 'baseline', 'ratio', 'target']];
+const REPEATS = 3;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function benchLoadSave(): void {
+  const file = path.join(tmp, 'chain350.onnx');
+  saveModel(convChainModel({ blocks: 100, channels: 312, kernel: 3, withBatchNorm: false }), file);
+  const sizeMB = fs.statSync(file).size / 2 ** 20;
+  console.log(`load+save: model of ${sizeMB.toFixed(0)} MiB (100 Conv 312x312x3x3)`);
+  const ours = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const out = execFileSync(process.execPath, [path.join(here, 'load-save-child.js'), file, path.join(tmp, 'ylc-out.onnx')], { encoding: 'utf8' });
+    ours.push(JSON.parse(out) as { loadMs: number; saveMs: number; peakRssMB: number });
+  }
+  const ylcMs = median(ours.map((r) => r.loadMs + r.saveMs));
+  const ylcRss = Math.max(...ours.map((r) => r.peakRssMB));
+  console.log(`  ylc    load ${median(ours.map((r) => r.loadMs)).toFixed(0)} ms, save ${median(ours.map((r) => r.saveMs)).toFixed(0)} ms, peak RSS ${ylcRss.toFixed(0)} MiB`);
+  const script = [
+    'import json, resource, sys, time, onnx',
+    't0 = time.perf_counter(); m = onnx.load(sys.argv[1]); t1 = time.perf_counter()',
+    'onnx.save(m, sys.argv[2]); t2 = time.perf_counter()',
+    'print(json.dumps({"loadMs": (t1-t0)*1e3, "saveMs": (t2-t1)*1e3, "peakRssMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))',
+  ].join('\n');
+  const python: Array<{ loadMs: number; saveMs: number; peakRssMB: number }> = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const r = spawnSync('python3', ['-c', script, file, path.join(tmp, 'py-out.onnx')], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      console.log(`  python onnx not available (${(r.stderr || String(r.error)).trim().split('\n').pop()}); pip install onnx to compare`);
+      rows.push(['load+save 350 MB', `${ylcMs.toFixed(0)} ms`, 'n/a', 'n/a', '>= 2x faster']);
+      rows.push(['peak RSS / file size', `${(ylcRss / sizeMB).toFixed(2)}x`, '', '', '< 2x']);
+      return;
+    }
+    python.push(JSON.parse(r.stdout) as { loadMs: number; saveMs: number; peakRssMB: number });
+  }
+  const pyMs = median(python.map((r) => r.loadMs + r.saveMs));
+  const pyRss = Math.max(...python.map((r) => r.peakRssMB));
+  console.log(`  python load ${median(python.map((r) => r.loadMs)).toFixed(0)} ms, save ${median(python.map((r) => r.saveMs)).toFixed(0)} ms, peak RSS ${pyRss.toFixed(0)} MiB`);
+  rows.push(['load+save 350 MB', `${ylcMs.toFixed(0)} ms`, `${pyMs.toFixed(0)} ms (onnx)`, `${(pyMs / ylcMs).toFixed(2)}x faster`, '>= 2x faster']);
+  rows.push(['peak RSS / file size', `${(ylcRss / sizeMB).toFixed(2)}x`, `${(pyRss / sizeMB).toFixed(2)}x (onnx)`, '', '< 2x']);
+}
+
+async function benchFoldBn(): Promise<void> {
+  const times: number[] = [];
+  let nodes = 0;
+  let params = 0;
+  for (let i = 0; i < REPEATS; i++) {
+    const model = convChainModel({ blocks: 250, channels: 196, kernel: 3, withBatchNorm: true });
+    if (i === 0) {
+      const s = summarizeModel(model);
+      nodes = s.nodeCount;
+      params = s.parameterCount;
+    }
+    const t0 = performance.now();
+    await runPipeline(model, 'fold-bn,dce');
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  console.log(`fold-bn,dce: ${nodes} nodes, ${(params / 1e6).toFixed(1)}M parameters: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  rows.push([`fold-bn,dce (${nodes} nodes, ${(params / 1e6).toFixed(0)}M)`, `${ms.toFixed(0)} ms`, '1000 ms budget', `${(ms / 1000).toFixed(2)} of budget`, '< 1 s']);
+}
+
+try {
+  benchLoadSave();
+  await benchFoldBn();
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+console.log('');
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
