@@ -1,0 +1,147 @@
+/**
+ * Serialization: ONNX ModelProto bytes <-> IR.
+ *
+ * - `decodeModel`/`loadModel`: one read, one protobufjs decode; tensor data stays a view of the
+ *   file buffer (external data is read lazily). Lossless: encoding an unmodified model gives a
+ *   message equal to the one read (see decode.ts).
+ * - `encodeModel`: the whole model in one exactly sized buffer.
+ * - `saveModel`: streams the model to `<path>.tmp-<pid>` chunk by chunk (big tensors straight from
+ *   their views, so memory stays ~1x the model) and renames it into place; optionally moves big
+ *   initializers into an external data file (automatically when the model would pass protobuf's
+ *   2 GiB limit).
+ * Errors: YlcError('bad-model') for inputs that are not valid ONNX, YlcError('bad-output') for
+ * outputs that cannot be written, YlcError('io') for files that cannot be read.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Model } from '../model.js';
+import { YlcError } from '../errors.js';
+import { decodeModel, type DecodeOptions } from './decode.js';
+import { modelProto, type EncodeHooks } from './encode.js';
+import { ChunkWriter, concatChunks, writeChunks } from './writer.js';
+import { inlineUnreachable, planExternalData } from './external-data.js';
+import { onnx } from './proto.js';
+
+export { decodeModel, type DecodeOptions };
+
+/** The largest message protobuf implementations accept (2 GiB - 1). */
+export const PROTOBUF_LIMIT = 2 ** 31 - 1;
+
+export interface SaveOptions {
+  /** Move initializers of at least `externalDataThreshold` bytes into `externalDataLocation`. */
+  externalData?: boolean;
+  /** Bytes (default 1024). */
+  externalDataThreshold?: number;
+  /** File name relative to the model's directory (default `<basename>.data`). */
+  externalDataLocation?: string;
+}
+
+export function encodeModel(model: Model): Uint8Array {
+  const w = encodeToChunks(model, {});
+  return concatChunks(w.chunks(), w.size);
+}
+
+export function loadModel(file: string): Model {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e));
+    throw new YlcError('io', `cannot read ${file}: ${why}`, { cause: e });
+  }
+  return decodeModel(bytes, { baseDir: path.dirname(path.resolve(file)), fileName: file });
+}
+
+export function saveModel(model: Model, file: string, options: SaveOptions = {}): void {
+  const threshold = options.externalDataThreshold ?? 1024;
+  if (!Number.isFinite(threshold) || threshold < 0) {
+    throw new RangeError(`externalDataThreshold must be a number of bytes >= 0, got ${threshold}`);
+  }
+  const location = options.externalDataLocation ?? `${path.basename(file)}.data`;
+  if (path.isAbsolute(location) || location.split(/[\\/]/).includes('..') || location === '') {
+    throw new RangeError(`externalDataLocation must be a file name relative to the model's directory, got '${location}'`);
+  }
+  const dir = path.dirname(path.resolve(file));
+  checkOutputDir(file, dir);
+
+  let external = options.externalData === true;
+  let writer: ChunkWriter | undefined;
+  if (!external) {
+    writer = encodeToChunks(model, inlineUnreachable(dir));
+    if (writer.size > PROTOBUF_LIMIT) external = true;
+  }
+  if (!external) {
+    writeAtomically(file, writer!.chunks());
+    return;
+  }
+  const plan = planExternalData(location, threshold);
+  writer = encodeToChunks(model, plan.hooks);
+  if (writer.size > PROTOBUF_LIMIT) {
+    throw new YlcError(
+      'bad-output',
+      `cannot write ${file}: the model is ${writer.size} bytes even with its initializers in external data, over protobuf's 2 GiB limit`,
+    );
+  }
+  const dataFile = path.join(dir, location);
+  checkOutputDir(dataFile, path.dirname(dataFile));
+  const dataTmp = tempName(dataFile);
+  try {
+    writeFile(dataTmp, plan.chunks);
+    writeAtomically(file, writer.chunks(), () => fs.renameSync(dataTmp, dataFile));
+  } finally {
+    removeQuietly(dataTmp);
+  }
+}
+
+function encodeToChunks(model: Model, hooks: EncodeHooks): ChunkWriter {
+  const w = new ChunkWriter();
+  onnx.ModelProto.encode(modelProto(model, hooks), w);
+  return w;
+}
+
+function checkOutputDir(file: string, dir: string): void {
+  let ok = false;
+  try {
+    ok = fs.statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new YlcError('bad-output', `cannot write ${file}: directory ${dir} does not exist`);
+}
+
+function tempName(file: string): string {
+  return `${file}.tmp-${process.pid}`;
+}
+
+/** Writes `chunks` to a temp file beside `file` and renames it into place (after `beforeRename`). */
+function writeAtomically(file: string, chunks: readonly Uint8Array[], beforeRename?: () => void): void {
+  const tmp = tempName(file);
+  try {
+    writeFile(tmp, chunks);
+    beforeRename?.();
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    removeQuietly(tmp);
+    if (e instanceof YlcError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new YlcError('bad-output', `cannot write ${file}: ${code}`, { cause: e });
+  }
+}
+
+function writeFile(target: string, chunks: readonly Uint8Array[]): void {
+  const fd = fs.openSync(target, 'w');
+  try {
+    writeChunks(fd, chunks);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch {
+    // already renamed or never created
+  }
+}
