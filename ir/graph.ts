@@ -394,6 +394,45 @@ export class Graph {
     return true;
   }
 
+  /**
+   * Turns `value`, an output of a node already removed from its graph, into an initializer of this
+   * graph holding `tensor`. The Value object stays, so its name, its uses (here and in subgraphs)
+   * and its graph-output slots are kept: constant folding replaces a computation by its result
+   * without renaming anything downstream. Its type becomes the tensor's.
+   */
+  adoptAsInitializer(value: Value, tensor: Tensor): Value {
+    const producer = value.producer();
+    if (producer?.graph) throw new Error(`value '${value.name}' is still produced by ${producer.describe()}`);
+    if (value.isInitializer() || value.isGraphInput()) throw new Error(`value '${value.name}' is already an input or initializer`);
+    if (this.initializers.has(value.name)) throw new Error(`initializer '${value.name}' already exists`);
+    Value.setProducer(value, undefined, -1);
+    tensor.name = value.name;
+    value.constValue = tensor;
+    value.type = { kind: 'tensor', elemType: tensor.dtype, shape: tensor.dims.map((d) => ({ value: d })) };
+    value.ownerGraph = this;
+    this.initializers.set(value.name, value);
+    this.noteName(value.name);
+    return value;
+  }
+
+  /**
+   * Relinks this graph's nodes in `order`, a permutation of them; inputs, outputs and uses are
+   * untouched. Not to be called while iterating over this graph's nodes.
+   */
+  reorder(order: readonly Node[]): void {
+    const current = this.nodes.toArray();
+    const set = new Set(order);
+    if (set.size !== order.length || order.length !== current.length || current.some((n) => !set.has(n))) {
+      throw new Error(`reorder of graph '${this.name}' needs a permutation of its ${current.length} nodes`);
+    }
+    for (const n of current) this.nodes.unlink(n);
+    let prev: Node | undefined;
+    for (const n of order) {
+      this.nodes.link(n, prev);
+      prev = n;
+    }
+  }
+
   append(node: Node): Node {
     return this.insertAfter(this.nodes.last(), node);
   }

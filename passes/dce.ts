@@ -1,0 +1,104 @@
+/**
+ * dce: dead code elimination.
+ *
+ * Removes every node whose outputs are all unused and none of which is a graph output, then every
+ * initializer that is unused and is neither a graph input nor a graph output. Works on the main
+ * graph and on every subgraph (If/Loop/Scan bodies); model-local function bodies are left alone.
+ *
+ * Order: each graph is walked in reverse, so a node whose only users were removed is seen after
+ * them and goes in the same sweep. When the walk meets a live node with subgraphs it cleans the
+ * subgraphs first: a value of this graph used only by dead code inside a body is then seen as
+ * unused by the earlier nodes that produce it. A dead node with subgraphs is removed together with
+ * its bodies: their nodes are unlinked first, so the uses they held on outer values are released
+ * (Graph.remove releases only the node's own inputs).
+ *
+ * Pre: use lists are consistent (the IR keeps them so). Post: no node has all outputs dead, except
+ * nodes kept for side effects; no unused initializer that is not a graph input/output.
+ *
+ * Safe because the standard ONNX ops are pure: a node whose results nobody reads cannot change
+ * the graph outputs. Ops of other domains (custom ops, com.microsoft, ...) may have effects ylc
+ * cannot see, so they are kept unless `aggressive`; SIDE_EFFECT_OPS are kept even then.
+ */
+import type { Graph, Node } from '../ir/graph.js';
+import type { Model } from '../ir/model.js';
+import { definePass, type PassContext } from './pass.js';
+import { isStandardDomain, pruneValueInfos } from './util/graphs.js';
+
+/** `domain:opType` of ops run for their effects, kept even with `aggressive`. */
+const SIDE_EFFECT_OPS: ReadonlySet<string> = new Set([
+  // Graphcore PopART prints the tensor (and its gradient) as it passes through.
+  'ai.graphcore:PrintTensor',
+]);
+
+export interface DceStats {
+  nodes: number;
+  initializers: number;
+}
+
+/** Whether `node` must stay even when its outputs are dead. */
+function hasSideEffects(node: Node, aggressive: boolean): boolean {
+  if (SIDE_EFFECT_OPS.has(`${node.domain}:${node.opType}`)) return true;
+  return !aggressive && !isStandardDomain(node.domain);
+}
+
+function isDead(node: Node): boolean {
+  return node.outputs.every((v) => v.useCount === 0 && !v.isGraphOutput());
+}
+
+/** Unlinks every node of `node`'s subgraphs, innermost last-first, releasing their uses. */
+function releaseSubgraphs(node: Node): number {
+  let n = 0;
+  for (const g of node.subgraphs()) {
+    for (const inner of [...g.nodes.reversed()]) {
+      n += releaseSubgraphs(inner) + 1;
+      g.remove(inner, { force: true });
+    }
+  }
+  return n;
+}
+
+/** Removes dead code from `graph` and its subgraphs; returns what it removed. */
+export function eliminateDeadCode(graph: Graph, options: { aggressive?: boolean; ctx?: PassContext } = {}): DceStats {
+  const stats: DceStats = { nodes: 0, initializers: 0 };
+  const aggressive = options.aggressive ?? false;
+  const visit = (g: Graph): void => {
+    let removed = false;
+    for (const node of g.nodes.reversed()) {
+      if (isDead(node)) {
+        if (hasSideEffects(node, aggressive)) {
+          options.ctx?.remark(node, `kept although its outputs are unused: ${node.domain ? `op ${node.domain}:${node.opType}` : node.opType} may have side effects${aggressive ? '' : ' (use aggressive to remove nodes of non-standard domains)'}`);
+          continue;
+        }
+        stats.nodes += releaseSubgraphs(node) + 1;
+        g.remove(node);
+        removed = true;
+        continue;
+      }
+      for (const sub of node.subgraphs()) visit(sub);
+    }
+    for (const v of [...g.initializers.values()]) {
+      if (g.removeInitializer(v)) stats.initializers++;
+    }
+    if (removed) pruneValueInfos(g);
+  };
+  visit(graph);
+  return stats;
+}
+
+export const dcePass = definePass({
+  name: 'dce',
+  summary: 'Remove nodes whose outputs are unused and initializers nobody reads',
+  options: {
+    aggressive: {
+      type: 'boolean',
+      default: false,
+      help: 'also remove dead nodes of non-standard domains (custom ops are assumed to have side effects otherwise)',
+    },
+  },
+  run(model: Model, options, ctx) {
+    const stats = eliminateDeadCode(model.graph, { aggressive: options.aggressive, ctx });
+    if (stats.nodes) ctx.count('nodes-removed', stats.nodes);
+    if (stats.initializers) ctx.count('initializers-removed', stats.initializers);
+    return { modified: stats.nodes + stats.initializers > 0 };
+  },
+});
