@@ -1,0 +1,2 @@
+export { inferShapes, type InferShapesOptions, type InferShapesResult } from './infer.js';
+export { SHAPE_RULES } from './rules.js';
