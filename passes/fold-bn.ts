@@ -167,8 +167,7 @@ function planFold(bn: Node, opset: number): Plan {
     bias = b.tensor;
   }
 
-  // Where the output channels sit in W: element ((o * mid) + m) * inner + k is channel
-  // floor(o / outerPerGroup) * mid + m.
+  // Where the output channels sit in W (see forEachRun).
   const dims = weight.dims;
   let outer: number;
   let outerPerGroup: number;
@@ -230,7 +229,8 @@ function planFold(bn: Node, opset: number): Plan {
     }
   }
 
-  const eps = bn.attrFloat('epsilon', 1e-5);
+  // epsilon is a float32 in the file: an in-memory double means what it will mean once saved.
+  const eps = Math.fround(bn.attrFloat('epsilon', 1e-5));
   const scale = new Float64Array(channels);
   for (let c = 0; c < channels; c++) scale[c] = gamma[c]! / Math.sqrt(variance[c]! + eps);
 
@@ -355,9 +355,9 @@ function product(dims: readonly number[]): number {
 }
 
 /**
- * W' as a new tensor of W's dtype. The old bytes are copied once into the new buffer and scaled in
- * place there (no per-element allocation, no alignment requirement on the file buffer); each
- * product is computed in float64 and rounded once by the typed-array store.
+ * W' as a new tensor of W's dtype. The old bytes are read through a DataView (no copy, no alignment
+ * requirement on the file buffer) and each product, computed in float64, is rounded once by the
+ * store into the new buffer; the new memory is touched once and nothing is allocated per element.
  */
 function scaleWeight(
   weight: Tensor,
@@ -369,37 +369,50 @@ function scaleWeight(
 ): Tensor {
   const size = weight.size;
   const src = weight.bytes();
-  if (weight.dtype === DataType.FLOAT16) {
-    const bits = new Uint16Array(size);
-    new Uint8Array(bits.buffer).set(src.subarray(0, size * 2));
-    const values = new Float64Array(size);
-    for (let i = 0; i < size; i++) values[i] = float16BitsToNumber(bits[i]!);
-    scaleInPlace(values, scale, outer, outerPerGroup, mid, inner);
-    for (let i = 0; i < size; i++) bits[i] = numberToFloat16Bits(values[i]!);
-    return Tensor.fromBytes(DataType.FLOAT16, weight.dims, new Uint8Array(bits.buffer));
+  const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
+  const runs = (fn: (start: number, end: number, s: number) => void): void =>
+    forEachRun(scale, outer, outerPerGroup, mid, inner, fn);
+  switch (weight.dtype) {
+    case DataType.FLOAT16: {
+      const out = new Uint16Array(size);
+      runs((start, end, s) => {
+        for (let i = start; i < end; i++) out[i] = numberToFloat16Bits(float16BitsToNumber(view.getUint16(2 * i, true)) * s);
+      });
+      return Tensor.fromBytes(DataType.FLOAT16, weight.dims, new Uint8Array(out.buffer));
+    }
+    case DataType.DOUBLE: {
+      const out = new Float64Array(size);
+      runs((start, end, s) => {
+        for (let i = start; i < end; i++) out[i] = view.getFloat64(8 * i, true) * s;
+      });
+      return Tensor.fromBytes(DataType.DOUBLE, weight.dims, new Uint8Array(out.buffer));
+    }
+    default: {
+      const out = new Float32Array(size);
+      runs((start, end, s) => {
+        for (let i = start; i < end; i++) out[i] = view.getFloat32(4 * i, true) * s;
+      });
+      return Tensor.fromFloat32(weight.dims, out);
+    }
   }
-  const out = weight.dtype === DataType.DOUBLE ? new Float64Array(size) : new Float32Array(size);
-  new Uint8Array(out.buffer).set(src.subarray(0, out.byteLength));
-  scaleInPlace(out, scale, outer, outerPerGroup, mid, inner);
-  return Tensor.fromBytes(weight.dtype, weight.dims, new Uint8Array(out.buffer));
 }
 
-function scaleInPlace(
-  w: Float32Array | Float64Array,
+/**
+ * Calls `fn` for each run of W's elements that share one scale: element ((o * mid) + m) * inner + k
+ * belongs to channel floor(o / outerPerGroup) * mid + m.
+ */
+function forEachRun(
   scale: Float64Array,
   outer: number,
   outerPerGroup: number,
   mid: number,
   inner: number,
+  fn: (start: number, end: number, s: number) => void,
 ): void {
   let i = 0;
   for (let o = 0; o < outer; o++) {
     const base = Math.floor(o / outerPerGroup) * mid;
-    for (let m = 0; m < mid; m++) {
-      const s = scale[base + m]!;
-      const end = i + inner;
-      for (; i < end; i++) w[i] = w[i]! * s;
-    }
+    for (let m = 0; m < mid; m++, i += inner) fn(i, i + inner, scale[base + m]!);
   }
 }
 
