@@ -9,6 +9,7 @@ import { loadModel } from '../ir/serde/index.js';
 import { Tensor } from '../ir/tensor.js';
 import { tensorType } from '../ir/type.js';
 import { maxAbsDiff, randomFloat32, runModel, type FloatInput } from '../test/util/ort.js';
+import { eliminateDeadCode } from './dce.js';
 import { foldBn } from './fold-bn.js';
 import type { PassContext } from './pass.js';
 
@@ -45,17 +46,6 @@ async function fold(model: Model): Promise<Recorder> {
   return r;
 }
 
-/**
- * Dead code elimination for these tests (passes/dce.ts is written in parallel): drops nodes
- * whose outputs are all unused and not graph outputs, then unused initializers.
- */
-function removeDead(graph: Graph): void {
-  for (const node of graph.nodes.reversed()) {
-    if (node.outputs.every((v) => v.useCount === 0 && !v.isGraphOutput())) graph.remove(node);
-  }
-  for (const v of [...graph.initializers.values()]) graph.removeInitializer(v);
-}
-
 let seedCounter = 1;
 function init(g: Graph, name: string, dims: number[], lo = -1, hi = 1): Value {
   const n = dims.reduce((a, b) => a * b, 1);
@@ -89,11 +79,11 @@ function feed(dims: number[], seed = 99): FloatInput {
   return { dims, data: randomFloat32(dims.reduce((a, b) => a * b, 1), seed, 0, 1) };
 }
 
-/** Runs the model in ORT before and after `fold-bn` (+ dead code removal); returns the max abs diff. */
+/** Runs the model in ORT before and after `fold-bn` (+ dce); returns the max abs diff. */
 async function foldAndCompare(model: Model, feeds: Record<string, FloatInput>): Promise<{ diff: number; r: Recorder }> {
   const before = await runModel(model, feeds);
   const r = await fold(model);
-  removeDead(model.graph);
+  eliminateDeadCode(model.graph);
   const after = await runModel(model, feeds);
   let diff = 0;
   for (const [name, out] of Object.entries(before)) {
@@ -481,7 +471,7 @@ describe('fold-bn on the YOLOv5n export', () => {
     const images = feed([1, 3, 640, 640], 20240601);
     const unfolded = await runModel(model, { images });
     const r = await fold(model);
-    removeDead(model.graph);
+    eliminateDeadCode(model.graph);
     expect(r.counts).toEqual({ folded: 57 });
     expect(r.remarks).toEqual([]);
 
@@ -537,7 +527,7 @@ describe('fold-bn on the YOLOv5n export', () => {
 });
 
 describe('fold-bn performance', () => {
-  it('folds a yolov5x-sized graph (~1000 nodes, 86M parameters) with dead code removal in under 1 s', async () => {
+  it('folds a yolov5x-sized graph (~1000 nodes, 86M parameters) with dce in under 1 s', async () => {
     const g = new Graph('big');
     const c = 296;
     const blocks = 110;
@@ -557,9 +547,9 @@ describe('fold-bn performance', () => {
     expect(g.nodes.size).toBe(blocks * 8);
     const start = performance.now();
     const r = await fold(model);
-    removeDead(g);
+    eliminateDeadCode(g);
     const ms = performance.now() - start;
-    console.log(`fold-bn + dead code removal on ${blocks * 8} nodes, ${((blocks * c * c * 9) / 1e6).toFixed(1)}M weights: ${ms.toFixed(0)} ms`);
+    console.log(`fold-bn + dce on ${blocks * 8} nodes, ${((blocks * c * c * 9) / 1e6).toFixed(1)}M weights: ${ms.toFixed(0)} ms`);
     expect(r.counts).toEqual({ folded: blocks });
     expect(g.nodes.size).toBe(blocks * 3);
     expect(ms).toBeLessThan(1000);
