@@ -461,7 +461,7 @@ export const CASES: ShapeCase[] = [
       const data = b.input('data', F, [3, 4, 5]);
       b.one('Gather', [data, b.ints('idx', [0, 1, 2, 0], [2, 2])], 'g', [attrInt('axis', 1)]);
       b.one('Gather', [data, b.ints('s', [-1], [])], 'scalar');
-      b.one('GatherElements', [data, b.ints('ge', new Array(3 * 2 * 5).fill(1), [3, 2, 5])], 'ge', [attrInt('axis', 1)]);
+      b.one('GatherElements', [data, b.ints('gei', new Array(3 * 2 * 5).fill(1), [3, 2, 5])], 'ge', [attrInt('axis', 1)]);
       b.one('GatherND', [b.input('nd', F, [2, 3, 4]), b.ints('ndi', [0, 1, 1, 2], [2, 1, 2])], 'gnd');
       b.one('GatherND', [b.input('nd2', F, [2, 3, 4]), b.ints('ndi2', [1, 2], [2, 1])], 'gnd_b', [attrInt('batch_dims', 1)]);
     },
