@@ -35,10 +35,12 @@ export interface DceStats {
   initializers: number;
 }
 
-/** Whether `node` must stay even when its outputs are dead. */
-function hasSideEffects(node: Node, aggressive: boolean): boolean {
-  if (SIDE_EFFECT_OPS.has(`${node.domain}:${node.opType}`)) return true;
-  return !aggressive && !isStandardDomain(node.domain);
+/** Why `node` must stay even when its outputs are dead, or undefined when it may go. */
+function keepReason(node: Node, aggressive: boolean): string | undefined {
+  const op = `${node.domain}:${node.opType}`;
+  if (SIDE_EFFECT_OPS.has(op)) return `op ${op} has side effects`;
+  if (aggressive || isStandardDomain(node.domain)) return undefined;
+  return `op ${op} may have side effects (use aggressive to remove nodes of non-standard domains)`;
 }
 
 function isDead(node: Node): boolean {
@@ -65,8 +67,9 @@ export function eliminateDeadCode(graph: Graph, options: { aggressive?: boolean;
     let removed = false;
     for (const node of g.nodes.reversed()) {
       if (isDead(node)) {
-        if (hasSideEffects(node, aggressive)) {
-          options.ctx?.remark(node, `kept although its outputs are unused: ${node.domain ? `op ${node.domain}:${node.opType}` : node.opType} may have side effects${aggressive ? '' : ' (use aggressive to remove nodes of non-standard domains)'}`);
+        const reason = keepReason(node, aggressive);
+        if (reason) {
+          options.ctx?.remark(node, `kept although its outputs are unused: ${reason}`);
           continue;
         }
         stats.nodes += releaseSubgraphs(node) + 1;

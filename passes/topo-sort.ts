@@ -109,7 +109,10 @@ function cycleError(graph: Graph, nodes: Node[], deps: Array<Set<number>>, pendi
     path.push(i);
     i = [...deps[i]!].find((j) => pending[j]! > 0)!;
   }
-  const cycle = path.slice(seen.get(i)!).reverse();
+  // In data-flow order, starting from the node that comes first in the graph.
+  const found = path.slice(seen.get(i)!).reverse();
+  const first = found.indexOf(Math.min(...found));
+  const cycle = [...found.slice(first), ...found.slice(0, first)];
   const names = [...cycle, cycle[0]!].map((j) => nodes[j]!.describe());
   const where = graph.name ? `graph '${graph.name}'` : 'the graph';
   return new YlcError(
