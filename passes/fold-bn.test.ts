@@ -165,6 +165,18 @@ describe('fold-bn on Conv', () => {
     expect(g.outputs[0]!.type).toEqual(tensorType(DataType.FLOAT, [1, 3, 5, 5]));
   });
 
+  it("moves the BN output's value_info to the Conv output, in place", async () => {
+    const model = convBnModel({ group: 1, cin: 2, cout: 2, bias: false });
+    const g = model.graph;
+    const values = g.valuesByName();
+    const bnOut = values.get('bn_out')!;
+    bnOut.type = tensorType(DataType.FLOAT, [2, 2, 7, 7]);
+    g.valueInfos = [values.get('x')!, bnOut, values.get('y')!];
+    await fold(model);
+    expect(g.valueInfos.map((v) => v.name)).toEqual(['x', 'conv_out', 'y']);
+    expect(values.get('conv_out')!.type).toEqual(tensorType(DataType.FLOAT, [2, 2, 7, 7]));
+  });
+
   it('folds a chain BN -> BN into the same Conv', async () => {
     const g = new Graph('g');
     const x = input(g, 'x', [1, 2, 5, 5]);

@@ -277,12 +277,15 @@ function applyFold(plan: FoldPlan, ctx: PassContext): void {
   const bnName = bnOut.name;
   bnOut.replaceAllUsesWith(y, { includeGraphOutputs: true });
   graph.remove(bn);
-  // BN keeps shape and dtype, so its output's type (and value_info entry) describes y as well.
+  // BN keeps shape and dtype, so its output's type (and value_info entry, in place) describes y.
   y.type = bnOut.type ?? y.type;
-  const hadInfo = graph.valueInfos.includes(bnOut) || graph.valueInfos.includes(y);
-  graph.valueInfos = graph.valueInfos.filter((v) => v !== bnOut && v !== y);
-  if (wasGraphOutput) y.name = bnName; // a graph output is the model's interface: it keeps its name
-  else if (hadInfo) graph.valueInfos.push(y);
+  if (wasGraphOutput) {
+    y.name = bnName; // a graph output is the model's interface: it keeps its name
+    graph.valueInfos = graph.valueInfos.filter((v) => v !== bnOut && v !== y);
+  } else {
+    const keepY = !graph.valueInfos.includes(y);
+    graph.valueInfos = graph.valueInfos.flatMap((v) => (v === bnOut ? (keepY ? [y] : []) : [v]));
+  }
   ctx.count('folded');
 }
 
