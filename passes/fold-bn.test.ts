@@ -9,41 +9,19 @@ import { loadModel } from '../ir/serde/index.js';
 import { Tensor } from '../ir/tensor.js';
 import { tensorType } from '../ir/type.js';
 import { maxAbsDiff, randomFloat32, runModel, type FloatInput } from '../test/util/ort.js';
+import { recordingContext, type RecordingContext } from '../test/util/pass-context.js';
 import { eliminateDeadCode } from './dce.js';
 import { foldBn } from './fold-bn.js';
-import type { PassContext } from './pass.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'test', 'fixtures');
 
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-interface Recorder {
-  ctx: PassContext;
-  remarks: string[];
-  counts: Record<string, number>;
-}
-
-function recorder(): Recorder {
-  const remarks: string[] = [];
-  const counts: Record<string, number> = {};
-  return {
-    remarks,
-    counts,
-    ctx: {
-      remark: (node, message) => remarks.push(`${node ? node.describe() : '-'}: ${message}`),
-      count: (counter, delta = 1) => {
-        counts[counter] = (counts[counter] ?? 0) + delta;
-      },
-      warn: () => {},
-    },
-  };
-}
-
-async function fold(model: Model): Promise<Recorder> {
-  const r = recorder();
-  await foldBn.run(model, {}, r.ctx);
-  return r;
+async function fold(model: Model): Promise<RecordingContext> {
+  const ctx = recordingContext();
+  await foldBn.run(model, {}, ctx);
+  return ctx;
 }
 
 let seedCounter = 1;
@@ -80,7 +58,7 @@ function feed(dims: number[], seed = 99): FloatInput {
 }
 
 /** Runs the model in ORT before and after `fold-bn` (+ dce); returns the max abs diff. */
-async function foldAndCompare(model: Model, feeds: Record<string, FloatInput>): Promise<{ diff: number; r: Recorder }> {
+async function foldAndCompare(model: Model, feeds: Record<string, FloatInput>): Promise<{ diff: number; r: RecordingContext }> {
   const before = await runModel(model, feeds);
   const r = await fold(model);
   eliminateDeadCode(model.graph);
@@ -123,7 +101,7 @@ describe('fold-bn on Conv', () => {
     const model = convBnModel({ group: 1, cin: 3, cout: 8, bias: true });
     const { diff, r } = await foldAndCompare(model, { x: feed([2, 3, 7, 7]) });
     expect(diff).toBeLessThan(1e-5);
-    expect(r.counts).toEqual({ folded: 1 });
+    expect(r.counters).toEqual({ folded: 1 });
     expect(ops(model.graph)).toEqual(['Conv', 'Relu']);
     const conv = model.graph.nodes.first()!;
     expect(conv.inputs.map((v) => v?.name)).toEqual(['x', 'conv.weight_folded', 'conv.bias_folded']);
@@ -146,7 +124,7 @@ describe('fold-bn on Conv', () => {
       const model = convBnModel({ group, cin, cout, bias: group === 2 });
       const { diff, r } = await foldAndCompare(model, { x: feed([2, cin, 7, 7]) });
       expect(diff, `group=${group}`).toBeLessThan(1e-5);
-      expect(r.counts.folded).toBe(1);
+      expect(r.counters.folded).toBe(1);
     }
   });
 
@@ -187,7 +165,7 @@ describe('fold-bn on Conv', () => {
     const model = new Model(g);
     const { diff, r } = await foldAndCompare(model, { x: feed([1, 2, 5, 5]) });
     expect(diff).toBeLessThan(1e-5);
-    expect(r.counts).toEqual({ folded: 2 });
+    expect(r.counters).toEqual({ folded: 2 });
     expect(ops(g)).toEqual(['Conv']);
   });
 });
@@ -212,7 +190,7 @@ describe('fold-bn on ConvTranspose', () => {
       const model = new Model(g);
       const { diff, r } = await foldAndCompare(model, { x: feed([2, cin, 4, 4]) });
       expect(diff, `group=${group}`).toBeLessThan(1e-5);
-      expect(r.counts).toEqual({ folded: 1 });
+      expect(r.counters).toEqual({ folded: 1 });
       expect(ops(g)).toEqual(['ConvTranspose', 'Sigmoid']);
     }
   });
@@ -243,7 +221,7 @@ describe('fold-bn on Gemm', () => {
       const model = new Model(g);
       const { diff, r } = await foldAndCompare(model, { a: feed([4, 6]) });
       expect(diff).toBeLessThan(1e-5);
-      expect(r.counts).toEqual({ folded: 1 });
+      expect(r.counters).toEqual({ folded: 1 });
       const node = g.nodes.first()!;
       expect(node.attrFloat('beta', 1)).toBe(1);
       expect(node.attrFloat('alpha', 1)).toBe(alpha ?? 1);
@@ -271,7 +249,7 @@ describe('fold-bn sees through aliases and copies on write', () => {
     const model = new Model(g);
     const { diff, r } = await foldAndCompare(model, { x: feed([1, 4, 6, 6]) });
     expect(diff).toBeLessThan(1e-5);
-    expect(r.counts).toEqual({ folded: 2 });
+    expect(r.counters).toEqual({ folded: 2 });
     expect(ops(g)).toEqual(['Conv', 'Conv']);
     expect(g.nodes.toArray()[1]!.input(1)!.name).toBe('model.1.conv.weight_folded');
     // Copy on write: the shared tensors are the same objects with the same bytes.
@@ -295,7 +273,7 @@ describe('fold-bn sees through aliases and copies on write', () => {
     const model = new Model(g);
     const { diff, r } = await foldAndCompare(model, { x: feed([1, 2, 4, 4]) });
     expect(diff).toBeLessThan(1e-5);
-    expect(r.counts).toEqual({ folded: 1 });
+    expect(r.counters).toEqual({ folded: 1 });
     expect(ops(g)).toEqual(['Conv']);
   });
 });
@@ -313,7 +291,7 @@ describe('fold-bn refusals', () => {
     const inits = [...g.initializers.keys()];
     const inputsBefore = g.nodes.toArray().map((n) => n.inputs.map((v) => v?.name));
     const r = await fold(model);
-    expect(r.counts).toEqual({ refused: 1 });
+    expect(r.counters).toEqual({ refused: 1 });
     expect(r.remarks).toHaveLength(1);
     expect(r.remarks[0]).toMatch(remark);
     expect(ops(g)).toEqual(before);
@@ -413,7 +391,7 @@ describe('fold-bn refusals', () => {
     const relu = g.append(new Node('Relu', [x], ['r'], { name: 'relu' }));
     output(g, bn(g, relu.output(), bnParams(g, 'bn', 2), 'bn').output());
     const r = await fold(new Model(g));
-    expect(r.counts).toEqual({});
+    expect(r.counters).toEqual({});
     expect(r.remarks).toEqual(["BatchNormalization 'bn': input is Relu 'relu', not Conv, ConvTranspose or Gemm: nothing to fold into"]);
   });
 });
@@ -484,7 +462,7 @@ describe('fold-bn on the YOLOv5n export', () => {
     const unfolded = await runModel(model, { images });
     const r = await fold(model);
     eliminateDeadCode(model.graph);
-    expect(r.counts).toEqual({ folded: 57 });
+    expect(r.counters).toEqual({ folded: 57 });
     expect(r.remarks).toEqual([]);
 
     const seq = (m: Model): string[] => ops(m.graph).filter((op) => op !== 'Identity');
@@ -557,13 +535,20 @@ describe('fold-bn performance', () => {
     output(g, x);
     const model = new Model(g);
     expect(g.nodes.size).toBe(blocks * 8);
+    // The budget is checked on this process's CPU time (user + system, page faults included):
+    // wall time on a shared machine measures the other processes too.
+    const cpu0 = process.cpuUsage();
     const start = performance.now();
     const r = await fold(model);
     eliminateDeadCode(g);
-    const ms = performance.now() - start;
-    console.log(`fold-bn + dce on ${blocks * 8} nodes, ${((blocks * c * c * 9) / 1e6).toFixed(1)}M weights: ${ms.toFixed(0)} ms`);
-    expect(r.counts).toEqual({ folded: blocks });
+    const wallMs = performance.now() - start;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    console.log(
+      `fold-bn + dce on ${blocks * 8} nodes, ${((blocks * c * c * 9) / 1e6).toFixed(1)}M weights: ${wallMs.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU`,
+    );
+    expect(r.counters).toEqual({ folded: blocks });
     expect(g.nodes.size).toBe(blocks * 3);
-    expect(ms).toBeLessThan(1000);
+    expect(cpuMs).toBeLessThan(1000);
   });
 });
