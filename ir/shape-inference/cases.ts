@@ -571,6 +571,27 @@ export const CASES: ShapeCase[] = [
     expect: { s: 'int64[4]', n: 'int64[1]', c: 'int64[2]', r: 'float[N,60]', r2: 'float[N,12,5]', r3: 'float[?,20]', f: 'float[N,60]', ex: 'float[N,3,4,5]' },
     ort: false,
   },
+  {
+    name: 'data propagation through Size, Equal and Neg selects the If branch that runs',
+    build: (b) => {
+      const x = b.input('x', F, [2, 3]);
+      const rank = b.one('Size', [b.one('Shape', [x], 's')], 'rank');
+      const is2d = b.one('Equal', [rank, b.ints('two', [2], [])], 'is2d');
+      const flat = b.ints('flat', [6]);
+      const thenBranch = new Graph('then');
+      thenBranch.outputs.push(thenBranch.append(new Node('Reshape', [x, flat], ['flat_x'])).output());
+      const elseBranch = new Graph('else');
+      elseBranch.outputs.push(elseBranch.append(new Node('Identity', [x], ['same_x'])).output());
+      const sel = b.one('If', [is2d], 'sel', [
+        { name: 'then_branch', type: AttrType.GRAPH, value: thenBranch },
+        { name: 'else_branch', type: AttrType.GRAPH, value: elseBranch },
+      ]);
+      thenBranch.parentNode = sel.producer();
+      elseBranch.parentNode = sel.producer();
+      b.one('ConstantOfShape', [b.one('Neg', [b.ints('m', [-2, -3])], 'neg')], 'cos');
+    },
+    expect: { s: 'int64[2]', rank: 'int64[]', is2d: 'bool[]', sel: 'float[6]', neg: 'int64[2]', cos: 'float[2,3]' },
+  },
   // Control flow
   {
     name: 'If merges its branches',

@@ -24,7 +24,8 @@ export interface InferDriver {
   partialOf(value: Value): Dim[] | undefined;
   setPartial(value: Value, elems: Dim[]): void;
   setType(value: Value, type: ValueType): void;
-  inferGraph(graph: Graph): void;
+  /** `mayNotRun`: an If branch, whose inconsistencies are warnings rather than errors. */
+  inferGraph(graph: Graph, mayNotRun?: boolean): void;
 }
 
 export type ShapeRule = (ctx: InferContext) => void;
@@ -161,9 +162,9 @@ export class InferContext {
     throw new YlcError('verify', `${this.node.describe()}: ${message}`);
   }
 
-  inferSubgraph(graph: Graph): void {
+  inferSubgraph(graph: Graph, options: { mayNotRun?: boolean } = {}): void {
     this.visitedSubgraphs.add(graph);
-    this.driver.inferGraph(graph);
+    this.driver.inferGraph(graph, options.mayNotRun);
   }
 }
 

@@ -36,13 +36,17 @@ const ifRule: ShapeRule = (ctx: InferContext) => {
   const thenBranch = graphAttr(ctx, 'then_branch');
   const elseBranch = graphAttr(ctx, 'else_branch');
   if (!thenBranch || !elseBranch) ctx.fail('needs then_branch and else_branch');
-  ctx.inferSubgraph(thenBranch);
-  ctx.inferSubgraph(elseBranch);
+  ctx.inferSubgraph(thenBranch, { mayNotRun: true });
+  ctx.inferSubgraph(elseBranch, { mayNotRun: true });
   if (thenBranch.outputs.length !== elseBranch.outputs.length || thenBranch.outputs.length !== ctx.outputCount) {
     ctx.fail(`branches have ${thenBranch.outputs.length} and ${elseBranch.outputs.length} outputs, the node ${ctx.outputCount}`);
   }
+  // A condition known from data propagation (e.g. a rank test) selects the branch that runs.
+  const cond = ctx.partial(0)?.[0]?.value;
   for (let i = 0; i < ctx.outputCount; i++) {
-    ctx.outputType(i, generalize(thenBranch.outputs[i]!.type, elseBranch.outputs[i]!.type));
+    const t = thenBranch.outputs[i]!.type;
+    const e = elseBranch.outputs[i]!.type;
+    ctx.outputType(i, cond === undefined ? generalize(t, e) : cond ? t : e);
   }
 };
 

@@ -11,6 +11,12 @@ export const sameAsInput: ShapeRule = (ctx: InferContext) => {
   else ctx.output(0, ctx.elemType(0), ctx.shape(0));
 };
 
+/** Unary ops that also negate or take the absolute value of small int tensors (shape arithmetic). */
+const unaryPartial = (f: (v: number) => number): ShapeRule => (ctx: InferContext) => {
+  sameAsInput(ctx);
+  if (isIntegerType(ctx.elemType(0))) propagatePartial(ctx, 1, ([a]) => (a!.value === undefined ? unknownDim() : dimOf(f(a!.value))));
+};
+
 const boolLikeInput: ShapeRule = (ctx: InferContext) => ctx.output(0, DataType.BOOL, ctx.shape(0));
 
 /** Broadcast shape of inputs `indices`, or undefined if a rank is unknown; fails on a conflict. */
@@ -95,9 +101,9 @@ const prelu: ShapeRule = (ctx: InferContext) => {
 };
 
 const UNARY = [
-  'Abs', 'Acos', 'Acosh', 'Asin', 'Asinh', 'Atan', 'Atanh', 'BitwiseNot', 'Ceil', 'Celu', 'Clip', 'Cos', 'Cosh',
+  'Acos', 'Acosh', 'Asin', 'Asinh', 'Atan', 'Atanh', 'BitwiseNot', 'Ceil', 'Celu', 'Clip', 'Cos', 'Cosh',
   'CumSum', 'Elu', 'Erf', 'Exp', 'Floor', 'Gelu', 'HardSigmoid', 'HardSwish', 'Hardmax', 'LeakyRelu', 'Log',
-  'LogSoftmax', 'Mish', 'Neg', 'Not', 'Reciprocal', 'Relu', 'Round', 'Selu', 'Shrink', 'Sigmoid', 'Sign', 'Sin',
+  'LogSoftmax', 'Mish', 'Not', 'Reciprocal', 'Relu', 'Round', 'Selu', 'Shrink', 'Sigmoid', 'Sign', 'Sin',
   'Sinh', 'Softmax', 'Softplus', 'Softsign', 'Sqrt', 'Tan', 'Tanh', 'ThresholdedRelu', 'Trilu', 'Swish',
   // Normalizations whose output is the input's type.
   'InstanceNormalization', 'GroupNormalization', 'LpNormalization', 'LRN', 'MeanVarianceNormalization',
@@ -108,6 +114,8 @@ const UNARY = [
 
 export const elementwiseRules: RuleTable = {
   ...Object.fromEntries(UNARY.map((op) => [op, sameAsInput])),
+  Neg: unaryPartial((v) => -v),
+  Abs: unaryPartial(Math.abs),
   IsNaN: boolLikeInput,
   IsInf: boolLikeInput,
   PRelu: prelu,

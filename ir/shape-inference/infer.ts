@@ -30,20 +30,25 @@ export interface InferShapesResult {
   inferred: number;
   /** Ops with no rule, as `Op` (ai.onnx) or `domain::Op`. */
   unknownOps: Set<string>;
-  /** Values whose existing type contradicts the inferred one (the existing type was kept). */
-  conflicts: string[];
+  /**
+   * Values whose existing type contradicts the inferred one (the existing type was kept), and
+   * inconsistencies inside If branches (which may never run; the node's outputs stay unknown).
+   */
+  warnings: string[];
 }
 
 export function inferShapes(model: Model, options: InferShapesOptions = {}): InferShapesResult {
   const driver = new Driver(model, options.overwrite ?? false);
   driver.inferGraph(model.graph);
-  return { inferred: driver.inferred, unknownOps: driver.unknownOps, conflicts: driver.conflicts };
+  return { inferred: driver.inferred, unknownOps: driver.unknownOps, warnings: driver.warnings };
 }
 
 class Driver implements InferDriver {
   inferred = 0;
   readonly unknownOps = new Set<string>();
-  readonly conflicts: string[] = [];
+  readonly warnings: string[] = [];
+  /** How many If branches enclose the nodes being inferred. */
+  private branchDepth = 0;
   readonly irVersion: bigint;
   private readonly opset: number;
   private readonly partials = new Map<Value, Dim[] | null>();
@@ -56,8 +61,13 @@ class Driver implements InferDriver {
     this.opset = model.opset;
   }
 
-  inferGraph(graph: Graph): void {
-    for (const node of graph.nodes) this.inferNode(node);
+  inferGraph(graph: Graph, mayNotRun = false): void {
+    if (mayNotRun) this.branchDepth++;
+    try {
+      for (const node of graph.nodes) this.inferNode(node);
+    } finally {
+      if (mayNotRun) this.branchDepth--;
+    }
   }
 
   private inferNode(node: Node): void {
@@ -72,7 +82,11 @@ class Driver implements InferDriver {
     try {
       rule(ctx);
     } catch (e) {
-      if (e instanceof YlcError) throw e;
+      if (e instanceof YlcError) {
+        if (this.branchDepth === 0) throw e;
+        this.warnings.push(`${e.message} (in an If branch, which may not run)`);
+        return;
+      }
       const message = e instanceof Error ? e.message : String(e);
       throw new Error(`shape inference failed on ${node.describe()}: ${message}`, { cause: e });
     }
@@ -111,7 +125,7 @@ class Driver implements InferDriver {
     }
     const merged = refine(existing, type);
     if (merged === 'conflict') {
-      this.conflicts.push(`'${value.name}': existing type ${formatType(existing)}, inferred ${formatType(type)}`);
+      this.warnings.push(`'${value.name}': existing type ${formatType(existing)}, inferred ${formatType(type)}`);
     } else if (merged) {
       value.type = merged;
       this.inferred++;

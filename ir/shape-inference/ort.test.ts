@@ -116,7 +116,7 @@ describe('YOLOv5n against ONNX Runtime', () => {
       const result = inferShapes(model);
       const elapsed = performance.now() - t0;
       expect(result.unknownOps).toEqual(new Set());
-      expect(result.conflicts).toEqual([]);
+      expect(result.warnings).toEqual([]);
       expect(result.inferred).toBe(values.length);
       const unknown = values.filter((v) => v.type?.kind !== 'tensor' || !v.type.shape || v.type.shape.some((d) => d.value === undefined));
       expect(unknown.map((v) => `${v.name}: ${formatType(v.type)}`)).toEqual([]);

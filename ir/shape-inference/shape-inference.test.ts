@@ -114,7 +114,7 @@ describe('driver', () => {
     n.output().type = tensorType(DataType.FLOAT, [3, 2]);
     const result = inferShapes(m);
     expect(formatType(n.output().type)).toBe('float[3,2]');
-    expect(result.conflicts).toEqual(["'y': existing type float[3,2], inferred float[2,3]"]);
+    expect(result.warnings).toEqual(["'y': existing type float[3,2], inferred float[2,3]"]);
     expect(result.inferred).toBe(0);
   });
 
