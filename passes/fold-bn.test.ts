@@ -11,7 +11,7 @@ import { tensorType } from '../ir/type.js';
 import { maxAbsDiff, randomFloat32, runModel, type FloatInput } from '../test/util/ort.js';
 import { recordingContext, type RecordingContext } from '../test/util/pass-context.js';
 import { eliminateDeadCode } from './dce.js';
-import { foldBn } from './fold-bn.js';
+import { foldBnPass } from './fold-bn.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'test', 'fixtures');
 
@@ -20,7 +20,7 @@ const FIXTURES = path.join(import.meta.dirname, '..', 'test', 'fixtures');
 
 async function fold(model: Model): Promise<RecordingContext> {
   const ctx = recordingContext();
-  await foldBn.run(model, {}, ctx);
+  await foldBnPass.run(model, {}, ctx);
   return ctx;
 }
 

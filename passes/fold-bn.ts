@@ -59,7 +59,7 @@ type ProducerOp = 'Conv' | 'ConvTranspose' | 'Gemm';
 const PRODUCERS: ReadonlySet<string> = new Set<ProducerOp>(['Conv', 'ConvTranspose', 'Gemm']);
 const PARAM_NAMES = ['scale', 'B', 'input_mean', 'input_var'] as const;
 
-export const foldBn = definePass({
+export const foldBnPass = definePass({
   name: 'fold-bn',
   summary: 'Fold inference BatchNormalization into the preceding Conv, ConvTranspose or Gemm',
   options: {},
@@ -84,7 +84,7 @@ export const foldBn = definePass({
   },
 });
 
-export default foldBn;
+export default foldBnPass;
 
 interface FoldPlan {
   readonly kind: 'fold';

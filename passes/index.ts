@@ -3,8 +3,21 @@
  * is a programming error and throws at load time.
  */
 import type { PassDeclaration } from './pass.js';
+import { foldBnPass } from './fold-bn.js';
+import { dcePass } from './dce.js';
+import { eliminateIdentityPass } from './eliminate-identity.js';
+import { topoSortPass } from './topo-sort.js';
+import { csePass } from './cse.js';
+import { constantFoldPass } from './constant-fold.js';
 
-export const PASSES: readonly PassDeclaration[] = [];
+export const PASSES: readonly PassDeclaration[] = [
+  foldBnPass,
+  dcePass,
+  eliminateIdentityPass,
+  topoSortPass,
+  csePass,
+  constantFoldPass,
+] as readonly PassDeclaration[];
 
 const BY_NAME = new Map<string, PassDeclaration>();
 for (const pass of PASSES) {
