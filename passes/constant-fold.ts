@@ -117,7 +117,8 @@ class Folder {
 
   /** The node's output tensors (undefined for absent outputs), or undefined when it does not fold. */
   private async evaluate(node: Node): Promise<Array<Tensor | undefined> | undefined> {
-    if (node.outputs.every((o) => o.name === '')) return undefined;
+    // Dead nodes are dce's business: evaluating them would only cost time.
+    if (node.outputs.every((o) => o.useCount === 0 && !o.isGraphOutput())) return undefined;
     const onnx = isOnnxDomain(node.domain);
     const shapeKernel = onnx ? SHAPE_KERNELS.get(node.opType) : undefined;
     if (shapeKernel) {

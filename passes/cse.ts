@@ -28,7 +28,7 @@ import type { Model } from '../ir/model.js';
 import type { Tensor } from '../ir/tensor.js';
 import { definePass, type PassContext } from './pass.js';
 import { constantNodeTensor, tensorKey, tensorsEqual } from './util/constants.js';
-import { isNondeterministic, isStandardDomain, pruneValueInfos } from './util/graphs.js';
+import { dropValueInfo, isNondeterministic, isStandardDomain, pruneValueInfos } from './util/graphs.js';
 
 export interface CseStats {
   nodes: number;
@@ -134,6 +134,8 @@ function redirect(kept: Value, dup: Value): void {
     dup.replaceAllUsesWith(kept, { includeGraphOutputs: true });
     kept.name = name;
     kept.type = type;
+    const g = kept.graph();
+    if (g) dropValueInfo(g, kept);
     return;
   }
   dup.replaceAllUsesWith(kept);

@@ -9,9 +9,9 @@
  * How: `y = Identity(x)`: every use of y becomes a use of x and the node goes. When y is a graph
  * output its name is part of the model's interface and must not change, so the rewrite goes the
  * other way: if x is the output of a node of the same graph and is not itself a graph input or
- * output, x is renamed y (taking y's declared type) and replaces it everywhere. Otherwise (x is a
- * graph input, an initializer, another graph output, or a value of an enclosing graph seen from a
- * subgraph) the node stays and a remark says why.
+ * output, x is renamed y (taking y's declared type, and leaving value_info) and replaces it
+ * everywhere. Otherwise (x is a graph input, an initializer, another graph output, or a value of
+ * an enclosing graph seen from a subgraph) the node stays and a remark says why.
  *
  * Pre: none. Post: the graph outputs keep their names; no value changes, only its name or
  * which Value object carries it. Safe because each removed node computes the identity function;
@@ -21,7 +21,7 @@ import type { Graph, Node, Value } from '../ir/graph.js';
 import type { Model } from '../ir/model.js';
 import { definePass, type PassContext } from './pass.js';
 import { constantOf } from './util/constants.js';
-import { isInferenceDropout, isOnnxDomain, pruneValueInfos } from './util/graphs.js';
+import { dropValueInfo, isInferenceDropout, isOnnxDomain, pruneValueInfos } from './util/graphs.js';
 
 /** The input a copying node passes through unchanged, or undefined when `node` is not one. */
 function copiedInput(node: Node): Value | undefined {
@@ -72,6 +72,8 @@ function bypass(graph: Graph, node: Node, x: Value, y: Value): void {
     graph.remove(node);
     x.name = name;
     x.type = type;
+    // A graph output carries its own type; a value_info entry for it would only repeat it.
+    dropValueInfo(graph, x);
     if (docString !== undefined) x.docString = docString;
     if (metadataProps !== undefined) x.metadataProps = metadataProps;
     return;
