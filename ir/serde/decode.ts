@@ -35,7 +35,7 @@ import {
   type Extra,
   type AnyMessage,
 } from './proto.js';
-import { parseModelProto } from './parse.js';
+import { parseMessage, parseModelProto } from './parse.js';
 import { valueInfoProto } from './encode.js';
 import { messagesEqual } from './equal.js';
 import { checkExternalRef } from './external-data.js';
@@ -61,6 +61,19 @@ export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Mod
   const proto = parseModelProto(bytes, file);
   try {
     return new ModelDecoder(baseDir).model(proto);
+  } catch (e) {
+    if (e instanceof YlcError) throw e.withContext(`cannot read ${file}`);
+    throw e;
+  }
+}
+
+/** One TensorProto (e.g. a test_data_set input_0.pb) -> Tensor; data stays a view of `bytes`. */
+export function decodeTensor(bytes: Uint8Array, options: DecodeOptions = {}): Tensor {
+  const file = options.fileName ?? 'tensor.pb';
+  const baseDir = options.baseDir ?? (options.fileName ? path.dirname(options.fileName) : process.cwd());
+  const proto = parseMessage(bytes, file, 'TensorProto', (r) => onnx.TensorProto.decode(r));
+  try {
+    return new ModelDecoder(baseDir).tensor(proto);
   } catch (e) {
     if (e instanceof YlcError) throw e.withContext(`cannot read ${file}`);
     throw e;

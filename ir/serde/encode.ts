@@ -14,6 +14,7 @@ import { AttrType, type Attribute } from '../attribute.js';
 import type { ValueType } from '../type.js';
 import { onnx, applyExtra, bigIntToLong, pairsToEntries, samePairs, type Extra } from './proto.js';
 import type { ValueInfoOverride } from './decode.js';
+import { ChunkWriter, concatChunks } from './writer.js';
 
 export interface EncodeHooks {
   /** Called for every initializer's TensorProto; may return a replacement (external data). */
@@ -34,6 +35,13 @@ export function modelProto(model: Model, hooks: EncodeHooks = {}): onnx.ModelPro
   m.metadataProps = metadata(model.metadataProps, model.extra);
   m.functions = model.functions.map((f) => e.function(f));
   return m;
+}
+
+/** One Tensor -> TensorProto bytes. */
+export function encodeTensor(t: Tensor): Uint8Array {
+  const w = new ChunkWriter();
+  onnx.TensorProto.encode(tensorProto(t), w);
+  return concatChunks(w.chunks(), w.size);
 }
 
 export function valueInfoProto(v: Value): onnx.ValueInfoProto {

@@ -4,7 +4,7 @@
  * absent); int64 values compare by value whatever their form (Long, number, bigint); bytes by
  * content; floats bit-for-bit except that NaN equals NaN; unknown fields by their bytes.
  */
-import { Long } from './proto.js';
+import { isLong } from './proto.js';
 
 /** Whether two messages are equal (see the file comment). */
 export function messagesEqual(a: unknown, b: unknown): boolean {
@@ -57,15 +57,15 @@ function diff(where: string, a: unknown, b: unknown): string {
 
 function show(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
-  if (v instanceof Long) return v.toString();
+  if (isLong(v)) return v.toString();
   return String(v);
 }
 
-function isIntLike(v: unknown): v is number | bigint | Long {
-  return typeof v === 'number' || typeof v === 'bigint' || v instanceof Long || (typeof v === 'object' && v !== null && 'low' in v && 'high' in v);
+function isIntLike(v: unknown): v is number | bigint | { low: number; high: number } {
+  return typeof v === 'number' || typeof v === 'bigint' || isLong(v);
 }
 
-function asU64(v: number | bigint | Long): bigint {
+function asU64(v: number | bigint | { low: number; high: number }): bigint {
   if (typeof v === 'bigint') return BigInt.asUintN(64, v);
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt.asUintN(64, BigInt(v)) : BigInt(-1);
   return (BigInt(v.high >>> 0) << 32n) | BigInt(v.low >>> 0);

@@ -8,3 +8,4 @@ mkdir -p "$out"
 npx pbjs -t static-module -w es6 --no-verify --no-delimited --no-service --no-beautify \
   -o "$out/onnx.js" "$here/onnx.proto"
 npx pbts -o "$out/onnx.d.ts" "$out/onnx.js"
+node "$here/generate-schema.mjs"

@@ -16,13 +16,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Model } from '../model.js';
 import { YlcError } from '../errors.js';
-import { decodeModel, type DecodeOptions } from './decode.js';
+import { decodeModel } from './decode.js';
 import { modelProto, type EncodeHooks } from './encode.js';
 import { ChunkWriter, concatChunks, writeChunks } from './writer.js';
 import { inlineUnreachable, planExternalData } from './external-data.js';
 import { onnx } from './proto.js';
 
-export { decodeModel, type DecodeOptions };
+export { decodeModel, decodeTensor, type DecodeOptions } from './decode.js';
+export { encodeTensor } from './encode.js';
 
 /** The largest message protobuf implementations accept (2 GiB - 1). */
 export const PROTOBUF_LIMIT = 2 ** 31 - 1;

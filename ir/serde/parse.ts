@@ -1,31 +1,108 @@
 /**
  * Bytes -> onnx.ModelProto with protobufjs, keeping unknown fields, and turning every low-level
- * failure into a one-line YlcError('bad-model') that names the file.
+ * failure into a one-line YlcError('bad-model') that names the file:
+ *   cannot read <file>: not an ONNX ModelProto (<why>)
+ * protobufjs treats a known field with the wrong wire type as unknown; the schema walk below
+ * reports it instead (an unknown field number, or a known one with its own wire type, such as an
+ * enum value of a newer schema, is kept as `$unknowns`).
  */
 import $protobuf from 'protobufjs/minimal.js';
 import { YlcError } from '../errors.js';
-import { onnx } from './proto.js';
+import { onnx, type AnyMessage } from './proto.js';
+import { SCHEMA, type FieldSchema } from './generated/schema.js';
 
 export function parseModelProto(bytes: Uint8Array, file: string): onnx.ModelProto {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const reader = $protobuf.Reader.create(buffer);
-  reader.discardUnknown = false;
-  try {
-    return onnx.ModelProto.decode(reader);
-  } catch (e) {
-    throw notAModel(file, describeFailure(e, reader.pos, buffer.length), e);
-  }
+  return parseMessage(bytes, file, 'ModelProto', (r) => onnx.ModelProto.decode(r));
 }
 
-export function notAModel(file: string, why: string, cause?: unknown): YlcError {
-  return new YlcError('bad-model', `cannot read ${file}: not an ONNX ModelProto (${why})`, { cause });
+/** Decodes one message of type `type` (a name in the schema), checked as described above. */
+export function parseMessage<M extends object>(bytes: Uint8Array, file: string, type: string, decode: (r: $protobuf.Reader) => M): M {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length === 0) throw notA(type, file, 'the file is empty');
+  const reader = $protobuf.Reader.create(buffer);
+  reader.discardUnknown = false;
+  let message: M;
+  try {
+    message = decode(reader);
+  } catch (e) {
+    throw notA(type, file, describeFailure(e, reader.pos, buffer.length), e);
+  }
+  const known = Object.keys(message).some((k) => {
+    const v = (message as AnyMessage)[k];
+    return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+  });
+  if (!known) {
+    const head = [...buffer.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw notA(type, file, `no ${type} field in ${buffer.length} bytes starting ${head}`);
+  }
+  const wrong = wrongWireType(message, type, '');
+  if (wrong) throw notA(type, file, wrong);
+  return message;
+}
+
+function notA(type: string, file: string, why: string, cause?: unknown): YlcError {
+  return new YlcError('bad-model', `cannot read ${file}: not an ONNX ${type} (${why})`, { cause });
 }
 
 function describeFailure(e: unknown, pos: number, length: number): string {
   const message = e instanceof Error ? e.message : String(e);
   const wire = /invalid wire type (\d+) at offset (\d+)/.exec(message);
   if (wire) return `invalid wire type ${wire[1]} at byte ${wire[2]}`;
-  if (e instanceof RangeError || /index out of range/.test(message)) return `truncated at byte ${Math.min(pos, length)}`;
+  if (/index out of range/.test(message)) return `truncated at byte ${Math.min(pos, length)}`;
   if (/max depth exceeded/.test(message)) return `messages nested too deeply at byte ${pos}`;
-  return `${message} at byte ${pos}`;
+  return `${message.split('\n')[0]} at byte ${pos}`;
+}
+
+const byName = new Map<string, Map<string, FieldSchema>>();
+function fieldsByName(type: string): Map<string, FieldSchema> {
+  let m = byName.get(type);
+  if (!m) {
+    m = new Map(Object.values(SCHEMA[type] ?? {}).map((f) => [f.name, f]));
+    byName.set(type, m);
+  }
+  return m;
+}
+
+/** The first field of the tree with a wrong wire type, described; undefined if none. */
+export function wrongWireType(m: object, type: string, where: string): string | undefined {
+  const unknowns = (m as AnyMessage).$unknowns;
+  if (Object.prototype.hasOwnProperty.call(m, '$unknowns') && unknowns) {
+    const fields = SCHEMA[type] ?? {};
+    for (const raw of unknowns) {
+      const tag = readVarint(raw);
+      const field = fields[Math.floor(tag / 8)];
+      const wire = tag % 8;
+      if (field && wire !== field.wire && !(field.packed && wire === 2)) {
+        return `field '${field.name}' (${Math.floor(tag / 8)}) of ${type}${where ? ` at ${where}` : ''} has wire type ${wire}, expected ${field.wire}`;
+      }
+    }
+  }
+  const fields = fieldsByName(type);
+  for (const key of Object.keys(m)) {
+    const f = fields.get(key);
+    if (!f?.message) continue;
+    const v = (m as AnyMessage)[key];
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const d = wrongWireType(v[i] as object, f.message, `${where}${where ? '.' : ''}${key}[${i}]`);
+        if (d) return d;
+      }
+    } else if (v && typeof v === 'object') {
+      const d = wrongWireType(v, f.message, `${where}${where ? '.' : ''}${key}`);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+function readVarint(b: Uint8Array): number {
+  let v = 0;
+  let scale = 1;
+  for (let i = 0; i < b.length && i < 10; i++) {
+    const byte = b[i]!;
+    v += (byte & 0x7f) * scale;
+    if (byte < 0x80) break;
+    scale *= 128;
+  }
+  return v;
 }

@@ -29,6 +29,14 @@ export function bigIntToLong(v: bigint, unsigned = false): Long {
   return new Long(Number(u & 0xffffffffn) | 0, Number(u >> 32n) | 0, unsigned);
 }
 
+/**
+ * Whether `v` is a Long. Duck-typed: protobufjs loads the CommonJS build of 'long', which is not
+ * the class this ESM module imports.
+ */
+export function isLong(v: unknown): v is Long {
+  return typeof v === 'object' && v !== null && typeof (v as Long).low === 'number' && typeof (v as Long).high === 'number';
+}
+
 export function longToNumber(v: number | Long): number {
   return typeof v === 'number' ? v : v.toNumber();
 }
@@ -56,7 +64,7 @@ export function notePresentDefaults(m: object, extra: Extra | undefined, fields:
   for (const f of fields) {
     if (!has(m, f)) continue;
     const v = (m as Record<string, unknown>)[f];
-    if (v === '' || v === 0 || (v instanceof Long && v.isZero())) (extra ??= {})[f] = v;
+    if (v === '' || v === 0 || (isLong(v) && v.low === 0 && v.high === 0)) (extra ??= {})[f] = v;
   }
   return extra;
 }
