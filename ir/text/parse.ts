@@ -596,8 +596,8 @@ class Parser {
     let data: unknown;
     try {
       data = JSON.parse(m[2]!);
-    } catch (e) {
-      this.fail(t, `bad annotation: ${(e as Error).message}`);
+    } catch {
+      this.fail(t, 'bad annotation: the text after the kind is not valid JSON');
     }
     const obj = data as Record<string, unknown>;
     const checkString = (key: string): void => {
@@ -645,7 +645,8 @@ class Parser {
     this.expect('(', `to open the inputs of ${opType}`);
     const inputs = this.idList();
     this.expect(')', `to close the inputs of ${opType}`);
-    if (attrs.length === 0 && this.at('<')) attrs = this.attributeList();
+    const after = this.peekRaw();
+    if (attrs.length === 0 && after.kind === 'punct' && after.text === '<') attrs = this.attributeList();
     return { tok, name, outputs, domain, opType, overload, attrs, inputs, note };
   }
 
