@@ -67,6 +67,20 @@ describe('constant-fold', () => {
     expect([...g.initializers.get('w3')!.constValue!.toFloat32()]).toEqual([-1, -2, -3, -4]);
   });
 
+  it('points the uses of an Identity of a constant at the constant itself instead of copying it', async () => {
+    const g = new Graph('main');
+    const x = g.addInput(new Value('x', tensorType(DataType.FLOAT, [2])));
+    const w = g.addInitializer(Tensor.fromFloat32([2], Float32Array.of(1, 2)), 'w');
+    const alias = g.append(new Node('Identity', [w], ['w_alias'], { name: 'alias' }));
+    const mul = g.append(new Node('Mul', [x, alias.output()], ['y'], { name: 'mul' }));
+    g.outputs.push(mul.output());
+    const { ctx } = await runPass(constantFoldPass, new Model(g));
+    expect(ops(g)).toEqual(['mul']);
+    expect(mul.inputs).toEqual([x, w]);
+    expect([...g.initializers.keys()]).toEqual(['w']);
+    expect(ctx.counters).toEqual({ folded: 1 });
+  });
+
   it('does not fold graph inputs with initializer defaults or Shape of a symbolic dim', async () => {
     const g = new Graph('main');
     const x = g.addInput(new Value('x', tensorType(DataType.FLOAT, ['batch', 3])));

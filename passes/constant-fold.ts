@@ -17,7 +17,9 @@
  * Names: a folded output keeps its Value, turned into an initializer of the node's graph
  * (Graph.adoptAsInitializer), so its name, its uses and its graph-output slots do not change.
  * Downstream names stay stable and a graph output produced by a folded node stays a graph output
- * of the same name (an initializer can be a graph output).
+ * of the same name (an initializer can be a graph output). The one exception is an Identity of a
+ * constant that is not a graph output: its uses go to the constant itself, so that aliases of
+ * shared weights (PyTorch exports) do not become copies of them.
  *
  * Not folded (with a remark when all inputs are constant): nodes of non-standard domains (their
  * semantics are unknown), nodes with subgraphs, non-deterministic nodes (Random*, Multinomial,
@@ -101,9 +103,27 @@ class Folder {
         if (node.inputs.every((v) => !v || constantOf(v))) this.refuse(node, 'it has a subgraph');
         continue;
       }
+      if (this.bypassIdentity(g, node)) continue;
       const tensors = await this.evaluate(node);
       if (tensors) this.replace(g, node, tensors);
     }
+  }
+
+  /**
+   * `y = Identity(c)` of a constant: y's uses are pointed at c rather than at a copy of it, so that
+   * aliases of shared weights (PyTorch exports) do not duplicate their data. When y is a graph
+   * output it cannot be renamed, and the general path makes it an initializer.
+   */
+  private bypassIdentity(g: Graph, node: Node): boolean {
+    if (node.opType !== 'Identity' || !isOnnxDomain(node.domain)) return false;
+    const x = node.input(0);
+    const y = node.outputs[0];
+    if (!x || !y || node.outputs.length !== 1 || !constantOf(x) || y.isGraphOutput()) return false;
+    y.replaceAllUsesWith(x);
+    g.remove(node);
+    dropValueInfo(g, y);
+    this.folded++;
+    return true;
   }
 
   private refuse(node: Node, why: string): undefined {
