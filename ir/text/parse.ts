@@ -792,6 +792,9 @@ class Parser {
     } else if (t.kind === 'str') {
       this.next();
       s = { kind: 'string', tok: t, value: t.text };
+    } else if (t.kind === 'int' && expected === AttrType.FLOAT) {
+      this.next();
+      s = { kind: 'float', tok: t, value: floatLiteralValue(t.text) };
     } else if (t.kind === 'int') {
       this.next();
       const v = BigInt(t.text);

@@ -133,7 +133,7 @@ main_graph (float[1,3,N,?] images) => (float[1,2,N,?] y)
   });
 
   it('formats float32 values as the shortest decimal that reads back', () => {
-    expect([0.1, 1 / 3, 100, 1e21, 2 ** -149, -2.5e-8, 16777217].map((x) => formatFloat32(Math.fround(x)))).toEqual([
+    expect([0.1, 1 / 3, 100, 1e21, 2 ** -149, -2.5e-8, 16777217, 1e15, -9.532356e18].map((x) => formatFloat32(Math.fround(x)))).toEqual([
       '0.1',
       '0.33333334',
       '100',
@@ -141,6 +141,8 @@ main_graph (float[1,3,N,?] images) => (float[1,2,N,?] y)
       '1e-45',
       '-2.5e-8',
       '16777216',
+      '1000000000000000',
+      '-9.532356e+18',
     ]);
   });
 

@@ -63,7 +63,13 @@ export function formatFloat32(x: number): string {
     if (Math.fround(Number(f.toPrecision(mid))) === f) hi = mid;
     else lo = mid + 1;
   }
-  return String(Number(f.toPrecision(lo)));
+  return plainOrExponent(Number(f.toPrecision(lo)));
+}
+
+/** JS writes numbers below 1e21 in full; an integral literal that long would read as an int64. */
+function plainOrExponent(x: number): string {
+  const s = String(x);
+  return Math.abs(x) >= 1e16 && !/[.e]/.test(s) ? x.toExponential() : s;
 }
 
 /** The shortest decimal that reads back as the same float64. */
@@ -72,7 +78,7 @@ export function formatFloat64(x: number): string {
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   if (Object.is(x, -0)) return '-0';
-  return String(x);
+  return plainOrExponent(x);
 }
 
 /** A numeric literal as the lexer saw it (`1`, `-2.5e-3`, `inf`, `-nan`) as a float64. */
