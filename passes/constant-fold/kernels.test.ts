@@ -114,6 +114,7 @@ cases('reshaping', [
   { op: 'Unsqueeze', inputs: [rand([2, 3], 11)], attrs: [attrInts('axes', [0, 3])], opset: 11 },
   { op: 'Squeeze', inputs: [rand([1, 3, 1, 2], 12)] },
   { op: 'Squeeze', inputs: [rand([1, 3, 1, 2], 12), i64([1], [-2])] },
+  { op: 'Squeeze', inputs: [rand([1, 3, 1, 2], 12), i64([0], [])] },
   { op: 'Squeeze', inputs: [rand([1, 3, 1], 12)], attrs: [attrInts('axes', [0])], opset: 11 },
   { op: 'Flatten', inputs: [rand([2, 3, 4], 13)] },
   { op: 'Flatten', inputs: [rand([2, 3, 4], 13)], attrs: [attrInt('axis', 0)] },

@@ -57,7 +57,9 @@ export const Unsqueeze: Kernel = (inputs, ctx) => {
 
 export const Squeeze: Kernel = (inputs, ctx) => {
   const a = required(inputs, 0, ctx);
-  const axes = axesOf(ctx.node, inputs, 1);
+  // An empty axes input means "not given", as in ONNX Runtime: squeeze every dim of size 1.
+  const listed = axesOf(ctx.node, inputs, 1);
+  const axes = listed && listed.length > 0 ? listed : undefined;
   const rank = a.dims.length;
   const drop = new Set(axes ? axes.map((x) => normalizeAxis(x, rank)) : a.dims.flatMap((d, i) => (d === 1 ? [i] : [])));
   for (const i of drop) if (a.dims[i] !== 1) throw new Refused(`cannot squeeze axis ${i} of size ${a.dims[i]}`);
