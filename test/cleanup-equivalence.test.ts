@@ -3,7 +3,8 @@
  * each pipeline runs in ONNX Runtime (graph optimizations off) on the same seeded input. The
  * passes that only remove, rename, merge or reorder nodes must give bit-identical outputs; the
  * constant-folding pipeline is allowed 1e-6 (it computes values in TypeScript or a separate ORT
- * session). `yolov5n_640_bn.onnx` is a PyTorch export with Identity aliases of shared BN
+ * session). Pipelines run through the pass manager, so the verifier checks the IR after every
+ * pass. `yolov5n_640_bn.onnx` is a PyTorch export with Identity aliases of shared BN
  * initializers and unfused BatchNormalization.
  */
 import * as path from 'node:path';
@@ -12,23 +13,26 @@ import type { Graph, Node } from '../ir/graph.js';
 import type { Model } from '../ir/model.js';
 import { loadModel } from '../ir/serde/index.js';
 import { parseModel } from '../ir/text/parse.js';
-import { constantFoldPass } from '../passes/constant-fold.js';
-import { csePass } from '../passes/cse.js';
-import { dcePass } from '../passes/dce.js';
-import { eliminateIdentityPass } from '../passes/eliminate-identity.js';
-import type { PassDeclaration } from '../passes/pass.js';
-import { topoSortPass } from '../passes/topo-sort.js';
+import { runPipeline } from '../passes/manager.js';
 import { maxAbsDiff, randomFloat32, runModel } from './util/ort.js';
-import { recordingContext, runPass, type RecordingContext } from './util/pass-context.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const INPUT_DIMS = [1, 3, 640, 640];
 const feeds = { images: { dims: INPUT_DIMS, data: randomFloat32(3 * 640 * 640, 20240611) } };
 
-async function apply(model: Model, passes: readonly PassDeclaration[]): Promise<RecordingContext> {
-  const ctx = recordingContext();
-  for (const p of passes) await runPass(p, model, {}, ctx);
-  return ctx;
+/**
+ * Runs `pipeline` through the pass manager (so the verifier checks the IR after every pass) and
+ * returns the counters summed over its passes and all their remarks.
+ */
+async function apply(model: Model, pipeline: string): Promise<{ counters: Record<string, number>; remarks: string[] }> {
+  const report = await runPipeline(model, pipeline);
+  const counters: Record<string, number> = {};
+  const remarks: string[] = [];
+  for (const p of report.passes) {
+    for (const [k, v] of Object.entries(p.counters)) counters[`${p.name}.${k}`] = (counters[`${p.name}.${k}`] ?? 0) + v;
+    remarks.push(...p.remarks);
+  }
+  return { counters, remarks };
 }
 
 function opCounts(g: Graph): Record<string, number> {
@@ -50,8 +54,6 @@ function outOfOrder(g: Graph): string[] {
   }
   return bad;
 }
-
-const PD = (ps: unknown[]) => ps as PassDeclaration[];
 
 /** Bytes held by initializers and Constant nodes. */
 function constantBytes(g: Graph): number {
@@ -75,10 +77,10 @@ for (const fixture of ['yolov5n_640.onnx', 'yolov5n_640_bn.onnx']) {
       const model = load();
       const { Constant = 0, Identity = 0 } = opCounts(model.graph);
       const bytesBefore = constantBytes(model.graph);
-      const ctx = await apply(model, PD([constantFoldPass, dcePass]));
+      const ctx = await apply(model, 'constant-fold,dce');
       const after = opCounts(model.graph);
       expect([after.Constant, after.Identity]).toEqual([undefined, undefined]);
-      expect(ctx.counters.folded).toBe(Constant + Identity);
+      expect(ctx.counters['constant-fold.folded']).toBe(Constant + Identity);
       expect(constantBytes(model.graph)).toBe(bytesBefore);
       expect(ctx.remarks).toEqual([]);
       expect(maxAbsDiff(await output(model), reference)).toBeLessThanOrEqual(1e-6);
@@ -87,9 +89,9 @@ for (const fixture of ['yolov5n_640.onnx', 'yolov5n_640_bn.onnx']) {
     it('eliminate-identity,dce: no Identity left, outputs bit-identical', async () => {
       const model = load();
       const before = opCounts(model.graph).Identity ?? 0;
-      const ctx = await apply(model, PD([eliminateIdentityPass, dcePass]));
+      const ctx = await apply(model, 'eliminate-identity,dce');
       expect(opCounts(model.graph).Identity).toBeUndefined();
-      expect(ctx.counters['nodes-removed']).toBe(before);
+      expect(ctx.counters['eliminate-identity.nodes-removed']).toBe(before);
       expect(model.graph.outputs.map((v) => v.name)).toEqual(['output0']);
       expect(maxAbsDiff(await output(model), reference)).toBe(0);
     });
@@ -97,8 +99,8 @@ for (const fixture of ['yolov5n_640.onnx', 'yolov5n_640_bn.onnx']) {
     it('cse,dce: merges the repeated constants, outputs bit-identical', async () => {
       const model = load();
       const nodes = model.graph.nodes.size;
-      const ctx = await apply(model, PD([csePass, dcePass]));
-      expect(ctx.counters['constants-merged']).toBeGreaterThan(0);
+      const ctx = await apply(model, 'cse,dce');
+      expect(ctx.counters['cse.constants-merged']).toBeGreaterThan(0);
       expect(model.graph.nodes.size).toBeLessThan(nodes);
       expect(maxAbsDiff(await output(model), reference)).toBe(0);
     });
@@ -106,18 +108,18 @@ for (const fixture of ['yolov5n_640.onnx', 'yolov5n_640_bn.onnx']) {
     it('topo-sort: keeps the exported order, and restores a valid order from a reversed node list', async () => {
       const model = load();
       const order = model.graph.nodes.toArray();
-      expect((await runPass(topoSortPass as unknown as PassDeclaration, model)).modified).toBe(false);
+      expect((await runPipeline(model, 'topo-sort')).modified).toBe(false);
       expect(model.graph.nodes.toArray()).toEqual(order);
       model.graph.reorder([...order].reverse());
       expect(outOfOrder(model.graph).length).toBeGreaterThan(0);
-      expect((await runPass(topoSortPass as unknown as PassDeclaration, model)).modified).toBe(true);
+      expect((await runPipeline(model, 'topo-sort')).modified).toBe(true);
       expect(outOfOrder(model.graph)).toEqual([]);
       expect(maxAbsDiff(await output(model), reference)).toBe(0);
     });
 
     it('all of them chained: outputs within 1e-6', async () => {
       const model = load();
-      await apply(model, PD([eliminateIdentityPass, constantFoldPass, csePass, dcePass, topoSortPass]));
+      await apply(model, 'eliminate-identity,fixpoint{max=4}(constant-fold,cse,dce),topo-sort');
       expect(maxAbsDiff(await output(model), reference)).toBeLessThanOrEqual(1e-6);
     });
   });
@@ -138,7 +140,7 @@ describe('folded values as graph outputs', () => {
       }`);
     const x = { dims: [2], data: Float32Array.of(3, -4) };
     const before = await runModel(model, { x });
-    await apply(model, PD([constantFoldPass, dcePass]));
+    await apply(model, 'constant-fold,dce');
     expect(model.graph.initializers.get('sum')?.isGraphOutput()).toBe(true);
     const after = await runModel(model, { x });
     for (const name of ['sum', 'y', 'branch']) expect([...after[name]!.data]).toEqual([...before[name]!.data]);
