@@ -61,12 +61,19 @@ function optString(s: string | undefined): string {
   return quote(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 }
 
-function diffMaps<V>(out: string[], what: string, a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>, show: (v: V) => string): void {
+function diffMaps<V>(
+  out: string[],
+  what: string,
+  a: ReadonlyMap<string, V>,
+  b: ReadonlyMap<string, V>,
+  show: (v: V) => string,
+  key: (k: string) => string = quote,
+): void {
   for (const [k, v] of a) {
-    if (!b.has(k)) out.push(`- ${what} ${quote(k)}: ${show(v)}`);
-    else if (show(b.get(k)!) !== show(v)) out.push(`~ ${what} ${quote(k)}: ${show(v)} -> ${show(b.get(k)!)}`);
+    if (!b.has(k)) out.push(`- ${what} ${key(k)}: ${show(v)}`);
+    else if (show(b.get(k)!) !== show(v)) out.push(`~ ${what} ${key(k)}: ${show(v)} -> ${show(b.get(k)!)}`);
   }
-  for (const [k, v] of b) if (!a.has(k)) out.push(`+ ${what} ${quote(k)}: ${show(v)}`);
+  for (const [k, v] of b) if (!a.has(k)) out.push(`+ ${what} ${key(k)}: ${show(v)}`);
 }
 
 function valueList(values: readonly Value[]): string {
@@ -109,7 +116,7 @@ function diffGraphs(out: string[], p: string, a: Graph, b: Graph): void {
     if (!a.initializers.has(name)) out.push(`+ ${p}initializer ${formatName(name)}: ${tensorText(w.constValue)}`);
   }
   const infos = (g: Graph): Map<string, Value> => new Map(g.valueInfos.map((v) => [v.name, v]));
-  diffMaps(out, `${p}value_info`, infos(a), infos(b), typeOf);
+  diffMaps(out, `${p}value_info`, infos(a), infos(b), typeOf, formatName);
   diffNodes(out, p, a, b);
 }
 
