@@ -153,6 +153,20 @@ describe('constant-fold', () => {
     expect(ctx.remarks[0]).toMatch(/^MatMul 'bad_matmul': not folded: ONNX Runtime could not evaluate it \(.+\)$/);
   });
 
+  it('leaves casts that are undefined behaviour in C++, and string results, to ONNX Runtime', async () => {
+    const g = new Graph('main');
+    const f = g.addInitializer(Tensor.fromFloat32([2], Float32Array.of(1.5, Number.NaN)), 'f');
+    const i = g.addInitializer(i64([12, -3]), 'i');
+    const toInt = g.append(new Node('Cast', [f], ['as_int'], { name: 'nan_to_int', attributes: [attrInt('to', DataType.INT32)] }));
+    const toStr = g.append(new Node('Cast', [i], ['as_str'], { name: 'to_string', attributes: [attrInt('to', DataType.STRING)] }));
+    g.outputs.push(toInt.output(), toStr.output());
+    const { ctx } = await runPass(constantFoldPass, new Model(g));
+    expect(ops(g)).toEqual([]);
+    expect(ctx.counters).toEqual({ folded: 2 });
+    expect(g.initializers.get('as_int')!.constValue!.toNumbers()[0]).toBe(1);
+    expect(g.initializers.get('as_str')!.constValue!.toStrings()).toEqual(['12', '-3']);
+  });
+
   it('folds inside subgraphs with outer constants, keeping the uses of outer values', async () => {
     const g = new Graph('main');
     const cond = g.addInput(new Value('cond', tensorType(DataType.BOOL, [])));
