@@ -3,7 +3,9 @@
  * (static_cast); float-to-integer casts truncate toward zero, and are left to ONNX Runtime when
  * the value is NaN, infinite or out of the target's range (undefined behaviour in C++, so the
  * result is whatever the runtime's CPU does). float16/bfloat16 conversions round to nearest even.
- * Strings, 8-bit floats and sub-byte types go to ONNX Runtime.
+ * Strings, 8-bit floats and sub-byte types go to ONNX Runtime. int64 -> float32 of magnitudes
+ * above 2^53 rounds twice (to float64, then float32) and can differ from a direct cast in the
+ * last bit.
  */
 import { DataType, dataTypeName } from '../../../ir/dtype.js';
 import { bfloat16BitsToNumber, float16BitsToNumber, numberToBfloat16Bits, numberToFloat16Bits } from '../../../ir/half.js';
