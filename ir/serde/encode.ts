@@ -17,8 +17,12 @@ import type { ValueInfoOverride } from './decode.js';
 import { ChunkWriter, concatChunks } from './writer.js';
 
 export interface EncodeHooks {
-  /** Called for every initializer's TensorProto; may return a replacement (external data). */
-  initializer?(tensor: Tensor, proto: onnx.TensorProto): onnx.TensorProto;
+  /**
+   * Called for the TensorProto of every Tensor (initializers, tensor attributes); may change it
+   * (external data). Tensors inside protos kept as they were read (sparse tensors, training info)
+   * are not passed.
+   */
+  tensor?(tensor: Tensor, proto: onnx.TensorProto, isInitializer: boolean): onnx.TensorProto;
 }
 
 export function modelProto(model: Model, hooks: EncodeHooks = {}): onnx.ModelProto {
@@ -142,8 +146,7 @@ class Encoder {
     if (g.name !== '') m.name = g.name;
     m.initializer = [...g.initializers.values()].map((v) => {
       const t = v.constValue!;
-      const p = tensorProto(t, v.name);
-      return this.hooks.initializer ? this.hooks.initializer(t, p) : p;
+      return this.tensor(t, v.name, true);
     });
     if (g.docString !== undefined) m.docString = g.docString;
     m.input = valueInfos(g, 'input', g.inputs);
@@ -151,6 +154,11 @@ class Encoder {
     m.valueInfo = valueInfos(g, 'valueInfo', g.valueInfos);
     m.metadataProps = metadata(g.metadataProps, g.extra);
     return m;
+  }
+
+  private tensor(t: Tensor, name: string, isInitializer: boolean): onnx.TensorProto {
+    const p = tensorProto(t, name);
+    return this.hooks.tensor ? this.hooks.tensor(t, p, isInitializer) : p;
   }
 
   node(n: Node): onnx.NodeProto {
@@ -188,7 +196,7 @@ class Encoder {
         m.s = raw?.[0] && utf8Decode(raw[0]) === a.value ? raw[0] : utf8Encode(a.value);
         break;
       case AttrType.TENSOR:
-        m.t = tensorProto(a.value);
+        m.t = this.tensor(a.value, a.value.name, false);
         break;
       case AttrType.GRAPH:
         m.g = this.graph(a.value);
@@ -212,7 +220,7 @@ class Encoder {
             : a.value.map(utf8Encode);
         break;
       case AttrType.TENSORS:
-        m.tensors = a.value.map((t) => tensorProto(t));
+        m.tensors = a.value.map((t) => this.tensor(t, t.name, false));
         break;
       case AttrType.GRAPHS:
         m.graphs = a.value.map((g) => this.graph(g));

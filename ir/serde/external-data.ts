@@ -5,12 +5,14 @@
  * each referenced file exists and is long enough, so a missing file is reported against the model
  * rather than deep inside a pass.
  *
- * Writing moves initializers of at least `threshold` bytes (not STRING ones) into one data file
- * beside the model, contiguously in model order, with location/offset/length entries, as
- * onnx.save(..., save_as_external_data=True) does. Tensors already external are rewritten too
- * (read through `bytes()`, which caches them: the data file being replaced may be their own).
- * When not writing external data, an external tensor keeps its entries if its file resolves to the
- * same place from the output directory, and is written inline otherwise.
+ * Writing (`externalData: true`) moves initializers of at least `threshold` bytes (not STRING
+ * ones) into one data file beside the model, contiguously in model order, with location/offset/
+ * length entries, as onnx.save(..., save_as_external_data=True) does.
+ *
+ * A tensor that is already external keeps its entries when it is not rewritten and its file is
+ * reachable under the same location from the output directory and is not the data file being
+ * replaced; otherwise its bytes are read (through `bytes()`, which caches them, so the in-memory
+ * model stays valid after the old data file is replaced) and written inline or into the new file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,7 +43,7 @@ export function checkExternalRef(ref: ExternalDataRef, tensorName: string, fileS
   const offset = Number(externalEntry(ref, 'offset') ?? 0);
   const length = externalEntry(ref, 'length');
   const end = offset + (length !== undefined ? Number(length) : 0);
-  if (!Number.isSafeInteger(offset) || offset < 0 || end > size || Number.isNaN(end)) {
+  if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(end) || end < offset || end > size) {
     throw new YlcError(
       'bad-model',
       `tensor '${tensorName}' has its data at bytes ${offset}..${end} of ${location}, which has ${size} bytes`,
@@ -52,50 +54,55 @@ export function checkExternalRef(ref: ExternalDataRef, tensorName: string, fileS
 export interface ExternalPlan {
   hooks: EncodeHooks;
   /** The data to write to the data file, in order (filled while the model is encoded). */
-  chunks: Uint8Array[];
-  size(): number;
+  readonly chunks: Uint8Array[];
 }
 
-/** Encoder hooks that move big initializers into `location` (relative to the model's directory). */
-export function planExternalData(location: string, threshold: number): ExternalPlan {
+const DATA_FIELDS = ['rawData', 'floatData', 'int32Data', 'int64Data', 'doubleData', 'uint64Data', 'stringData', 'externalData', 'dataLocation'];
+
+function clearData(proto: onnx.TensorProto): void {
+  for (const field of DATA_FIELDS) delete (proto as unknown as Record<string, unknown>)[field];
+}
+
+/**
+ * Encoder hooks for a save into `outDir`. With `external`, initializers of at least `threshold`
+ * bytes go to the data file `external.location` (relative to `outDir`).
+ */
+export function saveHooks(outDir: string, external?: { location: string; threshold: number }): ExternalPlan {
   const chunks: Uint8Array[] = [];
   let offset = 0;
+  const dataFile = external ? path.resolve(outDir, external.location) : undefined;
   const hooks: EncodeHooks = {
-    initializer(tensor: Tensor, proto: onnx.TensorProto): onnx.TensorProto {
-      if (tensor.dtype === DataType.STRING || tensor.storage.kind === 'none' || tensor.storage.kind === 'stringData') return proto;
-      if (tensor.byteLength < threshold) return proto;
-      const data = tensor.bytes();
-      const entries = [
-        new onnx.StringStringEntryProto({ key: 'location', value: location }),
-        new onnx.StringStringEntryProto({ key: 'offset', value: String(offset) }),
-        new onnx.StringStringEntryProto({ key: 'length', value: String(data.length) }),
-      ];
-      chunks.push(data);
-      offset += data.length;
-      for (const field of ['rawData', 'floatData', 'int32Data', 'int64Data', 'doubleData', 'uint64Data', 'stringData']) {
-        delete (proto as unknown as Record<string, unknown>)[field];
-      }
-      proto.externalData = entries;
-      proto.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
-      return proto;
-    },
-  };
-  return { hooks, chunks, size: () => offset };
-}
-
-/** Hooks for an inline save into `outDir`: external tensors whose file is not reachable from there are inlined. */
-export function inlineUnreachable(outDir: string): EncodeHooks {
-  return {
-    initializer(tensor: Tensor, proto: onnx.TensorProto): onnx.TensorProto {
+    tensor(tensor: Tensor, proto: onnx.TensorProto, isInitializer: boolean): onnx.TensorProto {
       const s = tensor.storage;
+      if (
+        external &&
+        isInitializer &&
+        tensor.dtype !== DataType.STRING &&
+        s.kind !== 'none' &&
+        s.kind !== 'stringData' &&
+        tensor.byteLength >= external.threshold
+      ) {
+        const data = tensor.bytes();
+        clearData(proto);
+        proto.externalData = [
+          new onnx.StringStringEntryProto({ key: 'location', value: external.location }),
+          new onnx.StringStringEntryProto({ key: 'offset', value: String(offset) }),
+          new onnx.StringStringEntryProto({ key: 'length', value: String(data.length) }),
+        ];
+        proto.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
+        chunks.push(data);
+        offset += data.length;
+        return proto;
+      }
       if (s.kind !== 'external') return proto;
       const location = externalEntry(s.ref, 'location');
-      if (location !== undefined && path.resolve(outDir, location) === path.resolve(s.ref.baseDir, location)) return proto;
+      const source = location !== undefined ? path.resolve(s.ref.baseDir, location) : undefined;
+      if (location !== undefined && source === path.resolve(outDir, location) && source !== dataFile) return proto;
       const data = tensor.bytes();
-      delete (proto as unknown as Record<string, unknown>).externalData;
-      delete (proto as unknown as Record<string, unknown>).dataLocation;
+      clearData(proto);
       proto.rawData = data;
       return proto;
     },
   };
+  return { hooks, chunks };
 }

@@ -19,7 +19,7 @@ import { YlcError } from '../errors.js';
 import { decodeModel } from './decode.js';
 import { modelProto, type EncodeHooks } from './encode.js';
 import { ChunkWriter, concatChunks, writeChunks } from './writer.js';
-import { inlineUnreachable, planExternalData } from './external-data.js';
+import { saveHooks } from './external-data.js';
 import { onnx } from './proto.js';
 
 export { decodeModel, decodeTensor, type DecodeOptions } from './decode.js';
@@ -55,6 +55,11 @@ export function loadModel(file: string): Model {
 }
 
 export function saveModel(model: Model, file: string, options: SaveOptions = {}): void {
+  save(model, file, options, PROTOBUF_LIMIT);
+}
+
+/** saveModel with the size limit as a parameter (tests use a small one). */
+export function save(model: Model, file: string, options: SaveOptions, limit: number): void {
   const threshold = options.externalDataThreshold ?? 1024;
   if (!Number.isFinite(threshold) || threshold < 0) {
     throw new RangeError(`externalDataThreshold must be a number of bytes >= 0, got ${threshold}`);
@@ -66,19 +71,16 @@ export function saveModel(model: Model, file: string, options: SaveOptions = {})
   const dir = path.dirname(path.resolve(file));
   checkOutputDir(file, dir);
 
-  let external = options.externalData === true;
-  let writer: ChunkWriter | undefined;
-  if (!external) {
-    writer = encodeToChunks(model, inlineUnreachable(dir));
-    if (writer.size > PROTOBUF_LIMIT) external = true;
+  if (options.externalData !== true) {
+    const writer = encodeToChunks(model, saveHooks(dir).hooks);
+    if (writer.size <= limit) {
+      writeAtomically(file, writer.chunks());
+      return;
+    }
   }
-  if (!external) {
-    writeAtomically(file, writer!.chunks());
-    return;
-  }
-  const plan = planExternalData(location, threshold);
-  writer = encodeToChunks(model, plan.hooks);
-  if (writer.size > PROTOBUF_LIMIT) {
+  const plan = saveHooks(dir, { location, threshold });
+  const writer = encodeToChunks(model, plan.hooks);
+  if (writer.size > limit) {
     throw new YlcError(
       'bad-output',
       `cannot write ${file}: the model is ${writer.size} bytes even with its initializers in external data, over protobuf's 2 GiB limit`,
@@ -88,7 +90,11 @@ export function saveModel(model: Model, file: string, options: SaveOptions = {})
   checkOutputDir(dataFile, path.dirname(dataFile));
   const dataTmp = tempName(dataFile);
   try {
-    writeFile(dataTmp, plan.chunks);
+    try {
+      writeFile(dataTmp, plan.chunks);
+    } catch (e) {
+      throw new YlcError('bad-output', `cannot write ${dataFile}: ${describeIoError(e)}`, { cause: e });
+    }
     writeAtomically(file, writer.chunks(), () => fs.renameSync(dataTmp, dataFile));
   } finally {
     removeQuietly(dataTmp);
@@ -125,8 +131,7 @@ function writeAtomically(file: string, chunks: readonly Uint8Array[], beforeRena
   } catch (e) {
     removeQuietly(tmp);
     if (e instanceof YlcError) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new YlcError('bad-output', `cannot write ${file}: ${code}`, { cause: e });
+    throw new YlcError('bad-output', `cannot write ${file}: ${describeIoError(e)}`, { cause: e });
   }
 }
 
@@ -136,6 +141,23 @@ function writeFile(target: string, chunks: readonly Uint8Array[]): void {
     writeChunks(fd, chunks);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+function describeIoError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return code ?? (e instanceof Error ? e.message.split('\n')[0]! : String(e));
   }
 }
 

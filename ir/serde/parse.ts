@@ -49,6 +49,8 @@ function describeFailure(e: unknown, pos: number, length: number): string {
   const wire = /invalid wire type (\d+) at offset (\d+)/.exec(message);
   if (wire) return `invalid wire type ${wire[1]} at byte ${wire[2]}`;
   if (/index out of range/.test(message)) return `truncated at byte ${Math.min(pos, length)}`;
+  const tag = /illegal tag: field number (\d+)/.exec(message);
+  if (tag) return `invalid field number ${tag[1]} at byte ${pos}`;
   if (/max depth exceeded/.test(message)) return `messages nested too deeply at byte ${pos}`;
   return `${message.split('\n')[0]} at byte ${pos}`;
 }
@@ -73,7 +75,8 @@ export function wrongWireType(m: object, type: string, where: string): string | 
       const field = fields[Math.floor(tag / 8)];
       const wire = tag % 8;
       if (field && wire !== field.wire && !(field.packed && wire === 2)) {
-        return `field '${field.name}' (${Math.floor(tag / 8)}) of ${type}${where ? ` at ${where}` : ''} has wire type ${wire}, expected ${field.wire}`;
+        const name = field.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+        return `field ${name} (${Math.floor(tag / 8)}) of ${type}${where ? ` at ${where}` : ''} has wire type ${wire}, expected ${field.wire}`;
       }
     }
   }
