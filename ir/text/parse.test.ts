@@ -277,7 +277,7 @@ Swish <beta, gamma: int = 3, names = ["a"]> (float x) => (y) <float s> {
     expect([...fn.opsetImports]).toEqual([['', 17]]);
     expect(fn.metadataProps).toEqual([['p', 'q']]);
     expect(fn.body.inputs[0]!.type).toEqual({ kind: 'tensor', elemType: DataType.FLOAT, shape: [] });
-    expect(fn.body.valueInfos.map((v) => v.name)).toEqual(['s']);
+    expect(fn.body.valueInfos.map((v) => v.name)).toEqual(['x', 's']);
     const mul = fn.body.nodes.last()!;
     expect(mul.attr('b')).toMatchObject({ type: AttrType.FLOAT, refAttrName: 'beta' });
   });
@@ -360,6 +360,8 @@ describe('parse errors', () => {
     ['singleton for a list type', 'g (float x) => (y) { y = Relu <a: ints = 1> (x) }', "m.onnxtxt:1:42: expected '[' to open the ints of attribute 'a', found number 1"],
     ['reference without a type', 'g (float x) => (y) { y = Relu <a = @b> (x) }', "m.onnxtxt:1:36: attribute 'a' refers to '@b' and needs a type annotation (a: float = @b)"],
     ['attribute given twice', 'g (float x) => (y) { y = Relu <a = 1, a = 2> (x) }', "m.onnxtxt:1:39: attribute 'a' is given twice"],
+    ['identifier for a string attribute', 'g (float x) => (y) { y = Resize <mode: string = nearest> (x) }', "m.onnxtxt:1:49: expected a string value for attribute 'mode', found identifier 'nearest'"],
+    ['identifier for an int attribute', 'g (float x) => (y) { y = Relu <a: int = b> (x) }', "m.onnxtxt:1:41: expected an int value for attribute 'a', found identifier 'b'"],
     ['sparse tensor attribute', 'g (float x) => (y) { y = Relu <a: sparse_tensor = {...}> (x) }', "m.onnxtxt:1:32: attribute 'a': sparse tensor attributes have no text form"],
     ['tensor attribute without a type', 'g (float x) => (y) { y = Relu <a: tensor = {1}> (x) }', "m.onnxtxt:1:44: expected a type starting the tensor value of attribute 'a', found '{'"],
     ['int attribute out of int64', 'g (float x) => (y) { y = Relu <a = 9223372036854775808> (x) }', "m.onnxtxt:1:36: attribute 'a': 9223372036854775808 does not fit in int64"],

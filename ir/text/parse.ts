@@ -766,6 +766,8 @@ class Parser {
       s = { kind: 'graph', tok: t, value: this.graph() };
     } else if ((expected === AttrType.TENSOR || expected === AttrType.TYPE_PROTO) && !(t.kind === 'id' && isTypeWord(t.text))) {
       return this.expected(`a type starting the ${ATTR_TYPE_NAMES[expected]} value of attribute '${name}'`);
+    } else if ((expected === AttrType.INT || expected === AttrType.FLOAT || expected === AttrType.STRING) && t.kind === 'id' && !isFloatWord(t.text)) {
+      return this.expected(`a${expected === AttrType.INT ? 'n' : ''} ${ATTR_TYPE_NAMES[expected]} value for attribute '${name}'`);
     } else if (this.eat('@')) {
       s = { kind: 'ref', tok: t, value: this.quotableId('an attribute name after \'@\'').text };
     } else if (t.kind === 'id' && isTypeWord(t.text)) {
@@ -1192,7 +1194,13 @@ class Builder {
       if (scope.values.has(ref.name)) p.fail(ref.tok, `value '${ref.name}' is defined twice in ${where}`);
       scope.values.set(ref.name, v);
     };
-    for (const vi of ast.inputs) define(vi, g.addInput(new Value(vi.name, vi.type)));
+    // In a function, a typed formal is a value_info entry (as onnx.parser and FunctionProto have it).
+    const typedFormals: Value[] = [];
+    for (const vi of ast.inputs) {
+      const v = g.addInput(new Value(vi.name, vi.type));
+      define(vi, v);
+      if (fn && vi.type !== undefined) typedFormals.push(v);
+    }
     for (const vi of [...ast.inputs.filter((x) => x.init), ...ast.initializers]) {
       const tensor = vi.init!;
       tensor.name = vi.name;
@@ -1249,6 +1257,14 @@ class Builder {
         });
       }
     }
+    for (const vi of ast.outputs) {
+      const v = scope.lookup(vi.name);
+      if (!v) p.fail(vi.tok, `output '${vi.name}' of ${where} is not defined`);
+      if (vi.type !== undefined) v.type = vi.type;
+      if (fn && vi.type !== undefined) typedFormals.push(v);
+      g.outputs.push(v);
+    }
+    g.valueInfos.push(...typedFormals);
     for (const vi of ast.valueInfos) {
       let v = scope.lookup(vi.name);
       if (!v) {
@@ -1258,12 +1274,6 @@ class Builder {
       }
       v.type = vi.type;
       g.valueInfos.push(v);
-    }
-    for (const vi of ast.outputs) {
-      const v = scope.lookup(vi.name);
-      if (!v) p.fail(vi.tok, `output '${vi.name}' of ${where} is not defined`);
-      if (vi.type !== undefined) v.type = vi.type;
-      g.outputs.push(v);
     }
     for (const note of ast.notes) {
       const doc = note.data['doc_string'] as string | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttrType, attrFloat, attrFloats, attrInt, attrInts, attrString, attrTensor } from '../attribute.js';
+import { AttrType, type Attribute, attrFloat, attrFloats, attrInt, attrInts, attrString, attrTensor } from '../attribute.js';
 import { DataType } from '../dtype.js';
 import { Graph, Node, Value } from '../graph.js';
 import { Model } from '../model.js';
@@ -43,7 +43,7 @@ describe('printModel', () => {
 main_graph (float[1,3,N,?] images) => (float[1,2,N,?] y)
    <
       float[2,3,1,1] "model.0.conv.weight" = {... min -0.5 max 0.75 mean 0.125 sha256 fb80bcdaae9a},
-      float[2] "model.0.conv.bias" = {0.1, -0},
+      float[2] "model.0.conv.bias" = {0.1, -0.0},
       float[1,2,N,?] s
    >
 {
@@ -86,7 +86,7 @@ main_graph (float[1,3,N,?] images) => (float[1,2,N,?] y)
   it('writes elements of every dtype in a form that reads back', () => {
     const raw = (dtype: DataType, dims: number[], bytes: number[]): string => printTensor(Tensor.fromBytes(dtype, dims, Uint8Array.from(bytes)));
     expect(printTensor(Tensor.fromFloat32([6], Float32Array.of(NaN, Infinity, -Infinity, -0, 1e-7, 3.4028234663852886e38)))).toBe(
-      'float[6] {nan, inf, -inf, -0, 1e-7, 3.4028235e+38}',
+      'float[6] {nan, inf, -inf, -0.0, 1e-7, 3.4028235e+38}',
     );
     expect(printTensor(Tensor.fromBytes(DataType.DOUBLE, [2], new Uint8Array(Float64Array.of(0.1, 1 / 3).buffer)))).toBe(
       'double[2] {0.1, 0.3333333333333333}',
@@ -149,18 +149,18 @@ main_graph (float[1,3,N,?] images) => (float[1,2,N,?] y)
   it('prints absent inputs/outputs, domains, overloads and every attribute kind', () => {
     const g = new Graph('g');
     const x = g.addInput(new Value('x', tensorType(DataType.FLOAT, [])));
-    const attrs = [
+    const attrs: Attribute[] = [
       attrFloat('alpha', 0.1),
       attrFloats('scales', [1, 2.5]),
       attrString('mode', 'nearest'),
-      { name: 'names', type: AttrType.STRINGS, value: ['a', 'b c'] } as const,
-      { name: 'empty', type: AttrType.INTS, value: [] } as const,
+      { name: 'names', type: AttrType.STRINGS, value: ['a', 'b c'] },
+      { name: 'empty', type: AttrType.INTS, value: [] },
       attrTensor('value', Tensor.fromInt64([2], [1, -1])),
-      { name: 'tp', type: AttrType.TYPE_PROTO, value: tensorType(DataType.INT64, ['N']) } as const,
-      { name: 'tps', type: AttrType.TYPE_PROTOS, value: [tensorType(DataType.BOOL, []), { kind: 'other', proto: { sequenceType: { elemType: { tensorType: { elemType: 1 } } } } }] } as const,
-      { name: 'ts', type: AttrType.TENSORS, value: [Tensor.scalarFloat32(1)] } as const,
-      { name: 'big', type: AttrType.INT, value: 2n ** 63n - 1n } as const,
-      { name: 'ref', type: AttrType.FLOAT, value: 0, refAttrName: 'alpha' } as const,
+      { name: 'tp', type: AttrType.TYPE_PROTO, value: tensorType(DataType.INT64, ['N']) },
+      { name: 'tps', type: AttrType.TYPE_PROTOS, value: [tensorType(DataType.BOOL, []), { kind: 'other', proto: { sequenceType: { elemType: { tensorType: { elemType: 1 } } } } }] },
+      { name: 'ts', type: AttrType.TENSORS, value: [Tensor.scalarFloat32(1)] },
+      { name: 'big', type: AttrType.INT, value: 2n ** 63n - 1n },
+      { name: 'ref', type: AttrType.FLOAT, value: 0, refAttrName: 'alpha' },
     ];
     const n = g.append(new Node('Foo', [null, x, null], ['', 'y'], { domain: 'com.microsoft', overload: 'v2', attributes: attrs }));
     g.outputs.push(n.output(1));
@@ -230,7 +230,8 @@ main_graph (float[1,3,N,?] images) => (float[1,2,N,?] y)
   it('prints functions after the main graph', () => {
     const m = convModel();
     const body = new Graph('Swish');
-    const x = body.addInput(new Value('x'));
+    const x = body.addInput(new Value('x', tensorType(DataType.FLOAT, [])));
+    body.valueInfos.push(x);
     const s = body.append(new Node('Sigmoid', [x], ['s']));
     const y = body.append(new Node('Mul', [x, s.output()], ['y'], { attributes: [{ name: 'beta', type: AttrType.FLOAT, value: 0, refAttrName: 'beta' }] }));
     body.outputs.push(y.output());
@@ -253,7 +254,11 @@ main_graph (float[1,3,N,?] images) => (float[1,2,N,?] y)
    opset_import: ["" : 17],
    doc_string: "swish"
 >
-Swish <beta, gamma: ints = [1, 2]> (x) => (y) {
+Swish <beta, gamma: ints = [1, 2]> (x) => (y)
+   <
+      float x
+   >
+{
    #@ graph {"metadata_props":[["p","q"]]}
    s = Sigmoid (x)
    y = Mul <beta: float = @beta> (x, s)

@@ -23,7 +23,8 @@
  * Layout (deterministic; a function of the IR only):
  * - Model header: ir_version and opset_import always, then producer_name, producer_version, domain,
  *   model_version, doc_string, metadata_props when set, as onnx.printer orders them.
- * - Graph: `name (inputs) => (outputs)`; then, when the graph has initializers or value_info, the
+ * - Graph: `name (inputs) => (outputs)` (function formals without types: a function's types are its
+ *   value_info, printed in the list); then, when the graph has initializers or value_info, the
  *   list `<...>` with one entry per line (initializers first, in file order, then value_info), and
  *   `{` on its own line; otherwise ` {` ends the signature line. Nodes one per line, indented by 3
  *   per nesting level. Functions follow the main graph, each after a blank line.
@@ -38,7 +39,8 @@
  *   `mode: string = "nearest"`, `value: tensor = float[2] {1, 2}`, `body: graph = g (...) => (...) {...}`,
  *   references in function bodies `alpha: float = @alpha`.
  * - Floats: the shortest decimal that reads back as the same float32 (double: float64); `inf`,
- *   `-inf`, `nan`, `-0`. NaN payloads are not kept. float16/bfloat16/float8 elements print as their
+ *   `-inf`, `nan`, `-0.0`; integral values of 1e16 and more in exponent form (`1e+20`), so that no
+ *   float reads as an out-of-range int64 literal. NaN payloads and the sign of NaN are not kept. float16/bfloat16/float8 elements print as their
  *   unsigned bit patterns (onnx.printer's form); int4/uint4/int2/uint2 as values; float4e2m1 as
  *   4-bit codes; complex as interleaved real and imaginary parts; bool as 0/1.
  * - Tensors with at most `maxInlineElements` elements (default 16) print their values inline:
@@ -47,8 +49,8 @@
  *   `{` marks it, followed by min/max (exact for integers), mean (4 significant digits), `nan N` when
  *   there are NaNs, and the first 12 hex digits of the SHA-256 of the raw little-endian bytes. It
  *   cannot be read as data: parseModel rejects it unless called with `{ elidedTensors: 'zeros' }`.
- *   Tensors whose data is external print the reference as onnx does (`= ["location": "w.bin", ...]`)
- *   without reading the file; a tensor with no data prints `{}`.
+ *   Tensors whose data is external print the reference as onnx does (`= ["location": "w.bin", ...]`,
+ *   with `=` also in tensor attributes) without reading the file; a tensor with no data prints `{}`.
  *
  * Extension (onnx.printer has no form for these): annotation comments `#@ <kind> <json>`. onnx.parser
  * skips them as comments; parse.ts reads them. The JSON object holds only the fields that are set,
@@ -158,9 +160,10 @@ class Printer {
     fn?: { name: string; attrList: string; metadataProps: Array<[string, string]> | undefined; isFunction: true },
   ): string {
     const inner = indent + INDENT;
+    // Function formals are names; their types live in the function's value_info (as in FunctionProto).
+    const formal = fn ? (v: Value): string => formatName(v.name) : valueInfoText;
     const signature =
-      `${formatName(fn ? fn.name : g.name)}${fn ? fn.attrList : ''} ` +
-      `(${g.inputs.map(valueInfoText).join(', ')}) => (${g.outputs.map(valueInfoText).join(', ')})`;
+      `${formatName(fn ? fn.name : g.name)}${fn ? fn.attrList : ''} ` + `(${g.inputs.map(formal).join(', ')}) => (${g.outputs.map(formal).join(', ')})`;
     const entries: string[] = [];
     for (const v of g.initializers.values()) {
       if (v.constValue) entries.push(`${this.tensorConstant(v.constValue, v.name, true)}`);

@@ -35,7 +35,7 @@ describe('round trip', () => {
 >
 "main graph" (float[1,3,N,?] images, bool cond) => (float[1,16,N,?] out, float[] "/odd name")
    <
-      float[4] "model.0.w" = {0.1, -0, nan, -inf},
+      float[4] "model.0.w" = {0.1, -0.0, nan, -inf},
       int64[2] shape = {-9223372036854775808, 9223372036854775807},
       float16[2] h = {15360, 65535},
       string[2] words = {"a \\"b\\"", "c\\\\d"},

@@ -53,7 +53,7 @@ export function formatFloat32(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
-  if (Object.is(x, -0)) return '-0';
+  if (Object.is(x, -0)) return '-0.0';
   const f = Math.fround(x);
   // If p correctly rounded digits read back as f, so do p + 1: binary search the smallest p in 1..9.
   let lo = 1;
@@ -77,7 +77,7 @@ export function formatFloat64(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
-  if (Object.is(x, -0)) return '-0';
+  if (Object.is(x, -0)) return '-0.0';
   return plainOrExponent(x);
 }
 
