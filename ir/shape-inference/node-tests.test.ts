@@ -1,7 +1,8 @@
 /**
  * Shape inference against the ONNX node test suite (test/fixtures/onnx-node-tests.tar.gz): every
  * model whose ops all have rules is loaded with its value types cleared, inferred, and each graph
- * output compared with the dims and element type of the reference output tensor.
+ * output compared with the dims and element type of the reference output tensor. The verifier
+ * must accept every model of the suite, as loaded and after inference.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +15,7 @@ import type { Graph } from '../graph.js';
 import { loadModel } from '../serde/index.js';
 import { onnx } from '../serde/generated/onnx.js';
 import { formatType } from '../type.js';
+import { verifyModel } from '../verify.js';
 import { SHAPE_RULES, inferShapes } from './index.js';
 
 const ARCHIVE = path.resolve(import.meta.dirname, '../../test/fixtures/onnx-node-tests.tar.gz');
@@ -113,5 +115,29 @@ describe('ONNX node test suite', () => {
     // data-dependent outputs (NonZero, NonMaxSuppression); YLC_SHAPE_DEBUG=1 lists them.
     expect(checked).toBeGreaterThanOrEqual(1458);
     expect(complete).toBeGreaterThanOrEqual(1192);
+  });
+
+  it('the verifier accepts every model, as loaded and after inference', () => {
+    const problems: string[] = [];
+    let loaded = 0;
+    for (const name of fs.readdirSync(path.join(root, 'node')).sort()) {
+      let model;
+      try {
+        model = loadModel(path.join(root, 'node', name, 'model.onnx'));
+      } catch {
+        continue;
+      }
+      loaded++;
+      for (const p of verifyModel(model)) problems.push(`${name}: ${p}`);
+      try {
+        inferShapes(model);
+      } catch (e) {
+        problems.push(`${name}: inference threw ${String(e)}`);
+        continue;
+      }
+      for (const p of verifyModel(model)) problems.push(`${name} (inferred): ${p}`);
+    }
+    expect(problems).toEqual([]);
+    expect(loaded).toBeGreaterThan(1500);
   });
 });
