@@ -11,6 +11,10 @@
  * - An elided tensor body (`{... summary}`, see print.ts) is an error, or reads as zeros with
  *   `{ elidedTensors: 'zeros' }`.
  * - Defaults when the model header leaves them out: ir_version 10, opset_import ["" : 17].
+ * - A value_info entry naming no value is kept as a detached Value (ONNX files carry stale entries).
+ *   Typed function formals are value_info entries of the function, as in onnx.parser.
+ * - Strings follow onnx: `\` makes the next character literal (no `\n` escapes); a string may
+ *   span lines.
  *
  * Errors are `YlcError('bad-text', 'file:line:column: what was expected')`, one line each.
  */

@@ -40,9 +40,13 @@
  *   references in function bodies `alpha: float = @alpha`.
  * - Floats: the shortest decimal that reads back as the same float32 (double: float64); `inf`,
  *   `-inf`, `nan`, `-0.0`; integral values of 1e16 and more in exponent form (`1e+20`), so that no
- *   float reads as an out-of-range int64 literal. NaN payloads and the sign of NaN are not kept. float16/bfloat16/float8 elements print as their
- *   unsigned bit patterns (onnx.printer's form); int4/uint4/int2/uint2 as values; float4e2m1 as
- *   4-bit codes; complex as interleaved real and imaginary parts; bool as 0/1.
+ *   float reads as an out-of-range int64 literal. NaN payloads and the sign of NaN are not kept.
+ *   float16/bfloat16/float8 elements print as their unsigned bit patterns (onnx.printer's form);
+ *   int4/uint4/int2/uint2 as values; float4e2m1 as 4-bit codes; complex as interleaved real and
+ *   imaginary parts; bool as 0/1; strings quoted (not valid UTF-8: replaced characters).
+ *
+ * Besides printModel/printGraph: printFunction, printNode (one node, no indentation), printTensor,
+ * printAttribute and typeText print pieces in the same syntax (the differ uses them).
  * - Tensors with at most `maxInlineElements` elements (default 16) print their values inline:
  *   `int64[2] shape = {1, -1}`. Larger ones (and float6 types at any size) print an elided body
  *   `{... min -0.4102 max 0.3901 mean 0.001234 sha256 3fa2c1d4e5f6}`: the literal `...` right after
