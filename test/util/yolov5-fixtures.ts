@@ -1,0 +1,147 @@
+/**
+ * Test helpers for the YOLOv5 frontend: PyTorch-exported ONNX models as state_dicts, and the
+ * golden safetensors files of test/fixtures/goldens.
+ */
+import * as fs from 'node:fs';
+import { attrInts, attrTensor, type Attribute } from '../../ir/attribute.js';
+import { Node as GraphNode, type Node, type Value } from '../../ir/graph.js';
+import type { Model } from '../../ir/model.js';
+import { DataType } from '../../ir/dtype.js';
+import { Tensor } from '../../ir/tensor.js';
+
+/** The tensor behind `v`, following Identity chains (PyTorch exports dedupe equal tensors that way). */
+export function resolveConstant(v: Value): Tensor | undefined {
+  let cur: Value | undefined = v;
+  for (let hops = 0; cur && hops < 64; hops++) {
+    if (cur.constValue) return cur.constValue;
+    const p = cur.producer();
+    if (p?.opType === 'Identity') cur = p.input(0);
+    else if (p?.opType === 'Constant') return p.attrTensor('value');
+    else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The module path of a node from its PyTorch export name: `/model.2/m/m.0/cv1/conv/Conv` ->
+ * `model.2.m.0.cv1.conv`. Each scope is the module's name from its last non-numeric atom
+ * (`m.0` under `model.2.m`), so a scope that starts with its parent's last atom continues it.
+ */
+export function modulePathOfNode(node: Node): string {
+  const scopes = node.name.split('/').filter((s) => s !== '').slice(0, -1);
+  let path = '';
+  for (const s of scopes) {
+    const first = s.split('.')[0]!;
+    const atoms = path.split('.');
+    if (path !== '' && atoms[atoms.length - 1] === first && s.includes('.')) path = `${path}${s.slice(first.length)}`;
+    else path = path === '' ? s : `${path}.${s}`;
+  }
+  return path;
+}
+
+const PARAM_SLOTS: Record<string, readonly string[]> = {
+  Conv: ['weight', 'bias'],
+  BatchNormalization: ['weight', 'bias', 'running_mean', 'running_var'],
+};
+
+/** The state_dict of a PyTorch-exported model, keyed by the names its Conv/BN nodes imply. */
+export function stateDictFromExport(model: Model): Map<string, Tensor> {
+  const sd = new Map<string, Tensor>();
+  for (const node of model.graph.nodes) {
+    const slots = PARAM_SLOTS[node.opType];
+    if (!slots) continue;
+    const base = modulePathOfNode(node);
+    slots.forEach((slot, i) => {
+      const v = node.input(i + 1);
+      if (!v) return;
+      const t = resolveConstant(v);
+      if (!t) throw new Error(`${node.describe()}: input ${i + 1} is not a constant`);
+      sd.set(`${base}.${slot}`, t);
+    });
+  }
+  return sd;
+}
+
+export interface SafetensorsContents {
+  tensors: Map<string, Tensor>;
+  metadata: Record<string, string>;
+}
+
+const DTYPES: Record<string, DataType> = { F32: DataType.FLOAT, F16: DataType.FLOAT16, F64: DataType.DOUBLE, I64: DataType.INT64 };
+
+/** A minimal safetensors reader (8-byte header length, JSON header, little-endian data). */
+export function readSafetensorsFile(file: string): SafetensorsContents {
+  const bytes = fs.readFileSync(file);
+  const n = Number(bytes.readBigUInt64LE(0));
+  const header = JSON.parse(bytes.subarray(8, 8 + n).toString('utf8')) as Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] } | Record<string, string>>;
+  const base = 8 + n;
+  const tensors = new Map<string, Tensor>();
+  let metadata: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(header)) {
+    if (key === '__metadata__') {
+      metadata = entry as Record<string, string>;
+      continue;
+    }
+    const e = entry as { dtype: string; shape: number[]; data_offsets: [number, number] };
+    const dtype = DTYPES[e.dtype];
+    if (dtype === undefined) throw new Error(`${file}: ${key} has dtype ${e.dtype}`);
+    tensors.set(key, Tensor.fromBytes(dtype, e.shape, new Uint8Array(bytes.buffer, bytes.byteOffset + base + e.data_offsets[0], e.data_offsets[1] - e.data_offsets[0]), { name: key }));
+  }
+  return { tensors, metadata };
+}
+
+/** ||a - b|| / ||b||. */
+export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new RangeError(`relativeError: lengths differ (${a.length} vs ${b.length})`);
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i]! - b[i]!;
+    num += d * d;
+    den += b[i]! * b[i]!;
+  }
+  return Math.sqrt(num) / Math.sqrt(den);
+}
+
+/** Op type -> count over the main graph. */
+export function opHistogram(model: Model): Record<string, number> {
+  const h: Record<string, number> = {};
+  for (const n of model.graph.nodes) h[n.opType] = (h[n.opType] ?? 0) + 1;
+  return h;
+}
+
+/**
+ * Rewrites every BatchNormalization of `model` (opset < 18) to normalize with the batch's own
+ * statistics, as a PyTorch module in train mode does (biased variance):
+ *   y = (x - mean_b) / sqrt(var_b + eps) * gamma + beta,   mean/var over (N, H, W).
+ * The goldens' raw heads come from such a forward.
+ */
+export function useBatchStatistics(model: Model): void {
+  const graph = model.graph;
+  let k = 0;
+  const fresh = (hint: string): string => `${hint}__bs${k++}`;
+  const add = (before: Node, op: string, inputs: Value[], attributes: Attribute[] = []): Value => {
+    const n = new GraphNode(op, inputs, [fresh(`${before.name}/${op}`)], { name: fresh(`${before.name}/${op}`), attributes });
+    graph.insertBefore(before, n);
+    return n.output(0);
+  };
+  for (const bn of graph.nodes.toArray()) {
+    if (bn.opType !== 'BatchNormalization') continue;
+    const [x, gamma, beta] = [bn.input(0)!, bn.input(1)!, bn.input(2)!];
+    const eps = bn.attrFloat('epsilon', 1e-5);
+    const c = (t: Tensor): Value => {
+      const n = new GraphNode('Constant', [], [fresh(`${bn.name}/Constant`)], { name: fresh(`${bn.name}/Constant`), attributes: [attrTensor('value', t)] });
+      graph.insertBefore(bn, n);
+      return n.output(0);
+    };
+    const axes = [attrInts('axes', [0, 2, 3])];
+    const mean = add(bn, 'ReduceMean', [x], axes);
+    const d = add(bn, 'Sub', [x, mean]);
+    const variance = add(bn, 'ReduceMean', [add(bn, 'Mul', [d, d])], axes);
+    const norm = add(bn, 'Div', [d, add(bn, 'Sqrt', [add(bn, 'Add', [variance, c(Tensor.scalarFloat32(eps))])])]);
+    const shape = c(Tensor.fromInt64([3], [-1, 1, 1]));
+    const y = add(bn, 'Add', [add(bn, 'Mul', [norm, add(bn, 'Reshape', [gamma, shape])]), add(bn, 'Reshape', [beta, shape])]);
+    bn.output(0).replaceAllUsesWith(y, { includeGraphOutputs: true });
+    graph.remove(bn);
+  }
+}
