@@ -362,6 +362,7 @@ describe('parse errors', () => {
     ['attribute given twice', 'g (float x) => (y) { y = Relu <a = 1, a = 2> (x) }', "m.onnxtxt:1:39: attribute 'a' is given twice"],
     ['identifier for a string attribute', 'g (float x) => (y) { y = Resize <mode: string = nearest> (x) }', "m.onnxtxt:1:49: expected a string value for attribute 'mode', found identifier 'nearest'"],
     ['identifier for an int attribute', 'g (float x) => (y) { y = Relu <a: int = b> (x) }', "m.onnxtxt:1:41: expected an int value for attribute 'a', found identifier 'b'"],
+    ['a name with a newline stays on one line', 'g (float x) => (y) { y = Relu ("a\nb") }', "m.onnxtxt:1:32: node Relu 'y': input 0 'a\\nb' is not defined in graph 'g' or an enclosing graph"],
     ['sparse tensor attribute', 'g (float x) => (y) { y = Relu <a: sparse_tensor = {...}> (x) }', "m.onnxtxt:1:32: attribute 'a': sparse tensor attributes have no text form"],
     ['tensor attribute without a type', 'g (float x) => (y) { y = Relu <a: tensor = {1}> (x) }', "m.onnxtxt:1:44: expected a type starting the tensor value of attribute 'a', found '{'"],
     ['int attribute out of int64', 'g (float x) => (y) { y = Relu <a = 9223372036854775808> (x) }', "m.onnxtxt:1:36: attribute 'a': 9223372036854775808 does not fit in int64"],

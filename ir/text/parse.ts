@@ -327,7 +327,8 @@ class Parser {
   }
 
   failAt(line: number, col: number, message: string): never {
-    throw new YlcError('bad-text', `${this.file}:${line}:${col}: ${message}`);
+    // One line, whatever the names in it hold.
+    throw new YlcError('bad-text', `${this.file}:${line}:${col}: ${message.replace(/\r?\n/g, '\\n')}`);
   }
 
   fail(tok: Tok, message: string): never {
