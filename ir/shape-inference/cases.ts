@@ -60,7 +60,6 @@ export interface ShapeCase {
 }
 
 const F = DataType.FLOAT;
-const I64 = DataType.INT64;
 const B = DataType.BOOL;
 
 export const CASES: ShapeCase[] = [
@@ -124,6 +123,8 @@ export const CASES: ShapeCase[] = [
   },
   // Pooling
   {
+    // For 'edge' ONNX's shape inference says 3x3; ONNX Runtime's kernel (and the spec's "the last
+    // window must start inside the input" rule) gives 2x2.
     name: 'MaxPool ceil_mode with Indices, and a last window that would start in the padding',
     build: (b) => {
       b.op('MaxPool', [b.input('x', F, [1, 1, 5, 5])], ['y', 'indices'], [attrInts('kernel_shape', [2, 2]), attrInts('strides', [2, 2]), attrInt('ceil_mode', 1)]);
@@ -492,6 +493,8 @@ export const CASES: ShapeCase[] = [
       b.one('Constant', [], 'cf', [attrFloat('value_float', 1.5)]);
       b.one('Constant', [], 'cfs', [attrFloats('value_floats', [1, 2, 3])]);
       b.one('Constant', [], 'ci', [attrInt('value_int', 4)]);
+      b.one('Constant', [], 'cstr', [attrString('value_string', 'a')]);
+      b.one('Constant', [], 'cstrs', [{ name: 'value_strings', type: AttrType.STRINGS, value: ['a', 'b'] }]);
       const ints = b.one('Constant', [], 'cis', [attrInts('value_ints', [2, 3, 1])]);
       b.one('ConstantOfShape', [ints], 'cos', [attrTensor('value', Tensor.fromInt64([1], [7]))]);
       b.one('ConstantOfShape', [ints], 'cosf');
@@ -501,7 +504,7 @@ export const CASES: ShapeCase[] = [
       b.one('Size', [x], 'size');
     },
     expect: {
-      ct: 'int32[2,3]', cf: 'float[]', cfs: 'float[3]', ci: 'int64[]', cis: 'int64[3]', cos: 'int64[2,3,1]', cosf: 'float[2,3,1]',
+      ct: 'int32[2,3]', cf: 'float[]', cfs: 'float[3]', ci: 'int64[]', cstr: 'string[]', cstrs: 'string[2]', cis: 'int64[3]', cos: 'int64[2,3,1]', cosf: 'float[2,3,1]',
       shape: 'int64[4]', mid: 'int64[2]', size: 'int64[]',
     },
   },

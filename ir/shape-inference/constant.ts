@@ -1,7 +1,6 @@
 /** Ops that make tensors from attributes or from shapes: Constant, ConstantOfShape, Shape, Size, Range, ... */
 import { AttrType } from '../attribute.js';
 import { DataType, isKnownDataType } from '../dtype.js';
-import type { Dim } from '../type.js';
 import { isIntegerType, tensorPartial, type InferContext, type RuleTable, type ShapeRule } from './context.js';
 import { copyDim, dimOf, knownProduct, normalizeAxis, unknownDim } from './dims.js';
 

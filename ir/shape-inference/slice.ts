@@ -4,7 +4,6 @@
  *   step > 0: start, end clamped to [0, dim];   step < 0: start to [0, dim-1], end to [-1, dim-1]
  *   (negative start/end count from the end first);  length = max(0, ceil((end - start) / step))
  */
-import type { Dim } from '../type.js';
 import type { InferContext, RuleTable, ShapeRule } from './context.js';
 import { copyDim, dimOf, normalizeAxis, unknownDim } from './dims.js';
 
