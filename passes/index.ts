@@ -9,6 +9,7 @@ import { eliminateIdentityPass } from './eliminate-identity.js';
 import { topoSortPass } from './topo-sort.js';
 import { csePass } from './cse.js';
 import { constantFoldPass } from './constant-fold.js';
+import { inferShapesPass } from './infer-shapes.js';
 
 export const PASSES: readonly PassDeclaration[] = [
   foldBnPass,
@@ -17,6 +18,7 @@ export const PASSES: readonly PassDeclaration[] = [
   topoSortPass,
   csePass,
   constantFoldPass,
+  inferShapesPass,
 ] as readonly PassDeclaration[];
 
 const BY_NAME = new Map<string, PassDeclaration>();
