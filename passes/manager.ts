@@ -55,6 +55,8 @@ export interface PipelineRunOptions {
   log?: (text: string) => void;
   /** Send remarks to `log` as they happen (they are always kept in the records). */
   verbose?: boolean;
+  /** Passes of the caller's own, usable in the pipeline text beside the built-in ones. */
+  extraPasses?: readonly PassDeclaration[];
 }
 
 export interface PipelineReport {
@@ -64,12 +66,21 @@ export interface PipelineReport {
 }
 
 /** Parses and checks a pipeline against the registry without running anything. */
-export function planPipeline(pipeline: string | readonly PipelineElement[]): PlanStep[] {
+export function planPipeline(
+  pipeline: string | readonly PipelineElement[],
+  extraPasses: readonly PassDeclaration[] = [],
+): PlanStep[] {
   const elements = typeof pipeline === 'string' ? parsePipeline(pipeline) : pipeline;
-  return elements.map(planElement);
+  const lookup = (name: string) => extraPasses.find((p) => p.name === name) ?? findPass(name);
+  const plan = (element: PipelineElement): PlanStep => planElement(element, lookup, plan);
+  return elements.map(plan);
 }
 
-function planElement(element: PipelineElement): PlanStep {
+function planElement(
+  element: PipelineElement,
+  lookup: (name: string) => PassDeclaration | undefined,
+  plan: (element: PipelineElement) => PlanStep,
+): PlanStep {
   if (element.name === FIXPOINT) {
     if (!element.body) throw new YlcError('bad-pipeline', `'${FIXPOINT}' needs a body: ${FIXPOINT}{max=4}(constant-fold,dce)`);
     let max = FIXPOINT_DEFAULT_MAX;
@@ -80,9 +91,9 @@ function planElement(element: PipelineElement): PlanStep {
       }
       max = Number(text);
     }
-    return { kind: 'fixpoint', max, body: element.body.map(planElement) };
+    return { kind: 'fixpoint', max, body: element.body.map(plan) };
   }
-  const pass = findPass(element.name);
+  const pass = lookup(element.name);
   if (!pass) {
     throw new YlcError('bad-pipeline', `unknown pass '${element.name}'${suggest(element.name)} (run 'ylc passes' for the list)`);
   }
@@ -124,7 +135,7 @@ export async function runPipeline(
   options: PipelineRunOptions = {},
 ): Promise<PipelineReport> {
   const text = typeof pipeline === 'string' ? pipeline : printPipeline(pipeline);
-  const plan = planPipeline(pipeline);
+  const plan = planPipeline(pipeline, options.extraPasses);
   const runner = new PipelineRunner(model, options);
   const inputSnapshot = options.reproducer ? encodeModel(model) : undefined;
   try {

@@ -1,0 +1,122 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseModel } from '../ir/text/parse.js';
+import { printModel } from '../ir/text/print.js';
+import { loadModel } from '../ir/serde/index.js';
+import { Node } from '../ir/graph.js';
+import { REPRODUCER_METADATA_KEY, planPipeline, runPipeline } from './manager.js';
+import { definePass } from './pass.js';
+
+const TEXT = `<
+   ir_version: 8,
+   opset_import: ["" : 17]
+>
+g (float[2] x) => (float[2] y)
+{
+   a = Identity (x)
+   dead = Neg (x)
+   y = Relu (a)
+}
+`;
+
+/** A pass that breaks the use-def invariant the verifier checks: a node reading a value defined after it. */
+const breakOrder = definePass({
+  name: 'break-order',
+  summary: 'test pass: appends a node and moves it to the front',
+  options: {},
+  run(model) {
+    const g = model.graph;
+    const first = g.nodes.first()!;
+    const late = g.append(new Node('Neg', [first.output()], ['late']));
+    g.reorder([late, ...g.nodes.toArray().filter((n) => n !== late)]);
+    return { modified: true };
+  },
+});
+
+const counting = definePass({
+  name: 'count-down',
+  summary: 'test pass: changes the model the first `times` runs',
+  options: { times: { type: 'integer', default: 2, help: 'how many runs report a change', min: 0 } },
+  run(model, options, ctx) {
+    const done = Number(model.getMetadata('runs') ?? '0');
+    model.setMetadata('runs', String(done + 1));
+    ctx.count('runs');
+    return { modified: done < options.times };
+  },
+});
+
+describe('pass manager', () => {
+  it('resolves the whole pipeline before running anything', async () => {
+    const model = parseModel(TEXT);
+    const before = printModel(model);
+    await expect(runPipeline(model, 'dce,nope')).rejects.toThrow("unknown pass 'nope' (run 'ylc passes' for the list)");
+    expect(printModel(model)).toBe(before);
+  });
+
+  it.each([
+    ['dcee', "unknown pass 'dcee'; did you mean 'dce'? (run 'ylc passes' for the list)"],
+    ['dce{foo=1}', "pass 'dce' has no option 'foo' (options: aggressive)"],
+    ['dce{aggressive=maybe}', "pass 'dce': option 'aggressive' expects true or false, got 'maybe'"],
+    ['constant-fold{size-limit=1.5}', "pass 'constant-fold': option 'size-limit' expects an integer, got '1.5'"],
+    ['fixpoint{max=0}(dce)', "'fixpoint': option 'max' expects a positive integer, got '0'"],
+    ['fixpoint', "'fixpoint' needs a body: fixpoint{max=4}(constant-fold,dce)"],
+    ['dce(cse)', "pass 'dce' takes no nested pipeline"],
+    ['dce{aggressive=true,aggressive=false}', "pass 'dce': option 'aggressive' given twice"],
+  ])('rejects %s', (text, message) => {
+    expect(() => planPipeline(text)).toThrow(message);
+  });
+
+  it('runs passes in order with stats and counters', async () => {
+    const model = parseModel(TEXT);
+    const report = await runPipeline(model, 'eliminate-identity,dce');
+    expect(report.passes.map((p) => [p.name, p.modified, p.counters])).toEqual([
+      ['eliminate-identity', true, { 'nodes-removed': 1 }],
+      ['dce', true, { 'nodes-removed': 1 }],
+    ]);
+    expect([...model.graph.nodes].map((n) => n.opType)).toEqual(['Relu']);
+  });
+
+  it('repeats a fixpoint body until nothing changes, at most max times', async () => {
+    const model = parseModel(TEXT);
+    const report = await runPipeline(model, 'fixpoint{max=5}(count-down{times=2})', { extraPasses: [counting] });
+    expect(report.passes.length).toBe(3);
+    const capped = parseModel(TEXT);
+    const r2 = await runPipeline(capped, 'fixpoint{max=2}(count-down{times=9})', { extraPasses: [counting] });
+    expect(r2.passes.length).toBe(2);
+  });
+
+  it('runs the verifier after each pass and names the pass and those before it', async () => {
+    const model = parseModel(TEXT);
+    await expect(runPipeline(model, 'dce,break-order', { extraPasses: [breakOrder] })).rejects.toThrow(
+      /^\[break-order\] verifier: .*'late'.* \(after: dce\)$/,
+    );
+    const unchecked = parseModel(TEXT);
+    await expect(runPipeline(unchecked, 'break-order', { extraPasses: [breakOrder], verifyEach: false })).resolves.toBeDefined();
+  });
+
+  it('prints a unified diff for each pass that changed the IR, and the IR after named passes', async () => {
+    const model = parseModel(TEXT);
+    const lines: string[] = [];
+    await runPipeline(model, 'cse,dce', { printChanged: true, printAfter: ['cse'], log: (t) => lines.push(t) });
+    const out = lines.join('\n');
+    expect(out).toContain('--- before dce\n+++ after dce\n');
+    expect(out).toContain('-   dead = Neg (x)');
+    expect(out).not.toContain('before cse');
+    expect(out).toContain('// ----- IR after cse -----');
+  });
+
+  it('writes a reproducer with the input model and the pipeline on failure', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-repro-'));
+    const file = path.join(dir, 'repro.onnx');
+    const model = parseModel(TEXT);
+    const before = printModel(model);
+    await expect(runPipeline(model, 'dce,break-order', { extraPasses: [breakOrder], reproducer: file })).rejects.toThrow();
+    const repro = loadModel(file);
+    expect(repro.getMetadata(REPRODUCER_METADATA_KEY)).toBe('dce,break-order');
+    repro.metadataProps = repro.metadataProps.filter(([k]) => k !== REPRODUCER_METADATA_KEY);
+    expect(printModel(repro)).toBe(before);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
