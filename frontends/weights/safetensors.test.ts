@@ -25,7 +25,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** A safetensors file from a header given as text (padded like the reference) and a data buffer. */
-function build(header: string, data = new Uint8Array(0), declared?: bigint): Uint8Array {
+function build(header: string, data: Uint8Array = new Uint8Array(0), declared?: bigint): Uint8Array {
   const json = new TextEncoder().encode(header);
   const head = new Uint8Array(8 + json.length);
   new DataView(head.buffer).setBigUint64(0, declared ?? BigInt(json.length), true);
