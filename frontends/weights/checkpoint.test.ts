@@ -218,6 +218,40 @@ describe('readTorchCheckpoint: other checkpoint shapes', () => {
     expect(sd.get('expanded')!.stride).toEqual([0, 1]);
   });
 
+  it("reads {'state_dict': ...} wrappers and skips non-tensor entries of a plain state dict", () => {
+    // {'state_dict': {'w': tensor}, 'epoch': 1} and {'w': tensor, 'epoch': 3}, built by hand.
+    const tensor = (p: PickleWriter): void => {
+      p.global('torch._utils', '_rebuild_tensor_v2');
+      p.tuple([
+        () => p.tuple([() => p.unicode('storage'), () => p.global('torch', 'FloatStorage'), () => p.unicode('0'), () => p.unicode('cpu'), () => p.int(2)]).binPersId(),
+        () => p.int(0),
+        () => p.intTuple([2]),
+        () => p.intTuple([1]),
+        () => p.bool(false),
+        () => p.global('collections', 'OrderedDict').emptyTuple().reduce(),
+      ]);
+      p.reduce();
+    };
+    const archive = (pickle: Uint8Array): Uint8Array =>
+      concat(zipChunks([{ name: 'a/data.pkl', data: pickle }, { name: 'a/data/0', data: new Uint8Array(Float32Array.of(1, 2).buffer) }]));
+
+    const wrapped = new PickleWriter().proto(2).emptyDict().mark().unicode('state_dict').emptyDict().mark().unicode('w');
+    tensor(wrapped);
+    wrapped.setItems().unicode('epoch').int(1).setItems().stop();
+    const a = readTorchCheckpoint(archive(wrapped.bytes()), 'a.pt');
+    expect(a.source).toBe('wrapped');
+    expect(a.notes).toEqual(["read the state dict under 'state_dict'"]);
+    expect(a.stateDict.get('w')!.toNumbers()).toEqual([1, 2]);
+
+    const plain = new PickleWriter().proto(2).emptyDict().mark().unicode('w');
+    tensor(plain);
+    plain.unicode('epoch').int(3).setItems().stop();
+    const b = readTorchCheckpoint(archive(plain.bytes()), 'b.pt');
+    expect(b.source).toBe('state_dict');
+    expect([...b.stateDict.keys()]).toEqual(['w']);
+    expect(b.notes).toEqual(['skipped 1 non-tensor entry (epoch)']);
+  });
+
   it('reads _rebuild_tensor_v3 over an untyped storage', () => {
     const ck = readTorchCheckpoint(read(testdata('uint16.pt')), 'uint16.pt');
     const u = ck.stateDict.get('u')!;

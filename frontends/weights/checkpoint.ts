@@ -87,7 +87,7 @@ export function readTorchCheckpoint(bytes: Uint8Array, fileName: string): TorchC
     }
     stateDict.set(name, tensor);
   }
-  if (widened > 0) notes.push(`widened ${widened} half-precision tensors (${widenedFrom}) to float32`);
+  if (widened > 0) notes.push(`widened ${widened} half-precision ${widened === 1 ? 'tensor' : 'tensors'} (${widenedFrom}) to float32`);
 
   const yaml = module?.['yaml'];
   const config = yaml instanceof Map ? (toPlain(yaml) as Record<string, unknown>) : undefined;
@@ -117,7 +117,10 @@ function collectStateDict(dict: Map<unknown, unknown>, out: Map<string, TorchTen
     else if (isRebuiltTensor(value)) throw unsupportedTensor(fileName, name, value);
     else skipped.push(name);
   }
-  if (skipped.length > 0) notes.push(`skipped ${skipped.length} entries that are not tensors (${skipped.slice(0, 4).join(', ')}${skipped.length > 4 ? ', ...' : ''})`);
+  if (skipped.length > 0) {
+    const shown = skipped.slice(0, 4).join(', ') + (skipped.length > 4 ? ', ...' : '');
+    notes.push(`skipped ${skipped.length} non-tensor ${skipped.length === 1 ? 'entry' : 'entries'} (${shown})`);
+  }
 }
 
 function walkModule(module: PyRecord, prefix: string, out: Map<string, TorchTensor>, fileName: string): void {

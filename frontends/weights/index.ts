@@ -42,7 +42,7 @@ export function readWeights(file: string): Weights {
       tensors.set(name, widenToFloat32(t));
       widened++;
     }
-    if (widened > 0) notes.push(`widened ${widened} half-precision tensors to float32`);
+    if (widened > 0) notes.push(`widened ${widened} half-precision ${widened === 1 ? 'tensor' : 'tensors'} to float32`);
     return { tensors, metadata, format: 'safetensors', notes };
   }
   throw new YlcError(
