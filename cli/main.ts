@@ -47,7 +47,7 @@ function buildCli(args: string[]): Argv {
       },
     )
     .command('pass', 'run one pass (ylc pass <name> --help lists its options)', (y) =>
-      passCommands(y).demandCommand(1, `name a pass: ${PASSES.map((p) => p.name).join(', ')}`),
+      passCommands(y, args.slice(args.indexOf('pass') + 1)).demandCommand(1, `name a pass: ${PASSES.map((p) => p.name).join(', ')}`),
     )
     .command(
       'passes',

@@ -4,7 +4,8 @@
  */
 import type { Argv } from 'yargs';
 import { saveModel } from '../../ir/serde/index.js';
-import { runPipeline, type PipelineReport } from '../../passes/manager.js';
+import { planPipeline, runPipeline, type PipelineReport } from '../../passes/manager.js';
+import { parseOptionValue } from '../../passes/options.js';
 import { printPipeline } from '../../passes/pipeline-text.js';
 import { PASSES } from '../../passes/index.js';
 import type { PassDeclaration } from '../../passes/pass.js';
@@ -69,8 +70,23 @@ export function formatStats(report: PipelineReport): string {
   return `=== pass statistics ===\n${lines.join('\n')}\ntotal ${total.toFixed(1)} ms\n`;
 }
 
-/** `ylc pass <name>` sub-commands, one per registered pass, with flags from the declaration. */
-export function passCommands<T>(y: Argv<T>): Argv<T> {
+/**
+ * `ylc pass <name>` sub-commands, one per registered pass, with flags from the declaration.
+ * `rawArgs` are the words after `pass`: an unknown pass name and a boolean flag written with a
+ * value that is not a boolean (`--aggressive=maybe`, which yargs would quietly read as false)
+ * are caught here, with the same messages as in pipeline text.
+ */
+export function passCommands<T>(y: Argv<T>, rawArgs: readonly string[]): Argv<T> {
+  const name = rawArgs[0];
+  if (name !== undefined && !name.startsWith('-')) {
+    planPipeline(name);
+    const pass = PASSES.find((p) => p.name === name)!;
+    for (const arg of rawArgs) {
+      const m = /^--([^=]+)=(.*)$/.exec(arg);
+      const spec = m ? pass.options[m[1]!] : undefined;
+      if (m && spec?.type === 'boolean') parseOptionValue(pass.name, m[1]!, spec, m[2]!);
+    }
+  }
   for (const pass of PASSES) {
     y.command(
       `${pass.name} <input>`,
