@@ -27,6 +27,7 @@ import {
   onnx,
   has,
   restOf,
+  unmodelledFields,
   notePresentDefaults,
   entriesToPairs,
   entriesToKeep,
@@ -47,12 +48,17 @@ export interface DecodeOptions {
   fileName?: string;
 }
 
-/** One ValueInfoProto occurrence that differs from what its Value writes back. */
+/**
+ * One ValueInfoProto occurrence that differs from what its Value writes back. It is written in
+ * place of the Value's own ValueInfoProto while the slot still holds a value of that name and the
+ * Value still writes `base` (a pass that changes the value's type or name retires it).
+ */
 export interface ValueInfoOverride {
   slot: 'input' | 'output' | 'valueInfo';
   index: number;
   name: string;
   proto: onnx.ValueInfoProto;
+  base: onnx.ValueInfoProto;
 }
 
 export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Model {
@@ -84,18 +90,24 @@ function bad(message: string): YlcError {
   return new YlcError('bad-model', message);
 }
 
-const MODEL_FIELDS = new Set([
+// Per message type, the fields the IR does not model (kept in `extra`).
+const MODEL_REST = unmodelledFields('ModelProto', [
   'irVersion', 'opsetImport', 'producerName', 'producerVersion', 'domain', 'modelVersion',
   'docString', 'graph', 'metadataProps', 'functions',
 ]);
-const GRAPH_FIELDS = new Set(['node', 'name', 'initializer', 'docString', 'input', 'output', 'valueInfo', 'metadataProps']);
-const NODE_FIELDS = new Set(['input', 'output', 'name', 'opType', 'domain', 'overload', 'attribute', 'docString', 'metadataProps']);
-const VALUE_INFO_FIELDS = new Set(['name', 'type', 'docString', 'metadataProps']);
-const FUNCTION_FIELDS = new Set([
+const GRAPH_REST = unmodelledFields('GraphProto', ['node', 'name', 'initializer', 'docString', 'input', 'output', 'valueInfo', 'metadataProps']);
+const NODE_REST = unmodelledFields('NodeProto', ['input', 'output', 'name', 'opType', 'domain', 'overload', 'attribute', 'docString', 'metadataProps']);
+const VALUE_INFO_REST = unmodelledFields('ValueInfoProto', ['name', 'type', 'docString', 'metadataProps']);
+const FUNCTION_REST = unmodelledFields('FunctionProto', [
   'name', 'input', 'output', 'attribute', 'attributeProto', 'node', 'docString', 'opsetImport',
   'domain', 'overload', 'valueInfo', 'metadataProps',
 ]);
-const TENSOR_BASE_FIELDS = ['dims', 'dataType', 'name', 'docString', 'metadataProps'];
+const TENSOR_BASE = ['dims', 'dataType', 'name', 'docString', 'metadataProps'];
+const TENSOR_REST = new Map<string, readonly string[]>(
+  [[], ['rawData'], ['floatData'], ['int32Data'], ['int64Data'], ['doubleData'], ['uint64Data'], ['stringData'], ['dataLocation', 'externalData']].map(
+    (fields) => [fields.join(), unmodelledFields('TensorProto', [...TENSOR_BASE, ...fields])],
+  ),
+);
 
 /** AttributeProto field holding the value, by attribute type. */
 export const ATTR_VALUE_FIELD: Readonly<Record<number, string>> = {
@@ -115,10 +127,21 @@ export const ATTR_VALUE_FIELD: Readonly<Record<number, string>> = {
   [AttrType.TYPE_PROTOS]: 'typeProtos',
 };
 
+const ATTR_REST = new Map<string, readonly string[]>(
+  Object.values(ATTR_VALUE_FIELD).map((field) => [field, unmodelledFields('AttributeProto', ['name', 'type', 'docString', 'refAttrName', field])]),
+);
+
+/** What defined a name: a node, or the kind of graph-level definition. */
+type Definer = Node | 'graph input' | 'initializer' | 'sparse initializer' | 'function input';
+
+function describeDefiner(d: Definer, name: string): string {
+  return typeof d === 'string' ? `${d} '${name}'` : `node ${d.describe()}`;
+}
+
 class Scope {
   readonly values = new Map<string, Value>();
   /** Who defined each name, for duplicate messages. */
-  readonly definers = new Map<string, string>();
+  readonly definers = new Map<string, Definer>();
   constructor(readonly parent: Scope | undefined) {}
 
   lookup(name: string): Value | undefined {
@@ -129,10 +152,10 @@ class Scope {
     return undefined;
   }
 
-  define(value: Value, definer: string): void {
+  define(value: Value, definer: Definer): void {
     const previous = this.definers.get(value.name);
     if (previous !== undefined) {
-      throw bad(`value '${value.name}' is defined twice: by ${previous} and by ${definer}`);
+      throw bad(`value '${value.name}' is defined twice: by ${describeDefiner(previous, value.name)} and by ${describeDefiner(definer, value.name)}`);
     }
     this.values.set(value.name, value);
     this.definers.set(value.name, definer);
@@ -161,7 +184,7 @@ class ModelDecoder {
     if (has(p, 'modelVersion')) model.modelVersion = longToBigInt(p.modelVersion);
     if (has(p, 'docString')) model.docString = p.docString;
     model.metadataProps = entriesToPairs(p.metadataProps);
-    let extra = notePresentDefaults(p, restOf(p, MODEL_FIELDS), ['irVersion']);
+    let extra = notePresentDefaults(p, restOf(p, MODEL_REST), ['irVersion']);
     const keepMeta = entriesToKeep(p.metadataProps);
     if (keepMeta) (extra ??= {}).$metadataProps = keepMeta;
     if (opsets.keep) (extra ??= {}).$opsetImport = opsets.keep;
@@ -178,7 +201,7 @@ class ModelDecoder {
       const v = new Value(name);
       v.ownerGraph = body;
       body.inputs.push(v);
-      if (name !== '') scope.define(v, `function input '${name}'`);
+      if (name !== '') scope.define(v, 'function input');
     }
     const nodes = this.defineNodes(body, f.node, scope);
     body.valueInfos = f.valueInfo.map((vi, i) => this.valueInfoOccurrence(body, scope.values.get(vi.name ?? ''), vi, 'valueInfo', i));
@@ -189,7 +212,7 @@ class ModelDecoder {
       body.outputs.push(v);
     }
     const opsets = decodeOpsets(f.opsetImport);
-    let extra = notePresentDefaults(f, restOf(f, FUNCTION_FIELDS), ['name', 'domain']);
+    let extra = notePresentDefaults(f, restOf(f, FUNCTION_REST), ['name', 'domain']);
     const keepMeta = entriesToKeep(f.metadataProps);
     if (keepMeta) (extra ??= {}).$metadataProps = keepMeta;
     if (opsets.keep) (extra ??= {}).$opsetImport = opsets.keep;
@@ -212,7 +235,7 @@ class ModelDecoder {
     const g = new Graph(p.name);
     g.parentNode = parentNode;
     const scope = new Scope(parent);
-    let extra = notePresentDefaults(p, restOf(p, GRAPH_FIELDS), ['name']);
+    let extra = notePresentDefaults(p, restOf(p, GRAPH_REST), ['name']);
     if (has(p, 'docString')) g.docString = p.docString;
     if (p.metadataProps.length) g.metadataProps = entriesToPairs(p.metadataProps);
     const keepMeta = entriesToKeep(p.metadataProps);
@@ -224,7 +247,7 @@ class ModelDecoder {
       v.ownerGraph = g;
       g.inputs.push(v);
       this.valueInfoOccurrence(g, v, vi, 'input', i);
-      if (vi.name !== '') scope.define(v, `graph input '${vi.name}'`);
+      if (vi.name !== '') scope.define(v, 'graph input');
     });
     for (const tp of p.initializer as onnx.TensorProto[]) {
       const tensor = this.tensor(tp);
@@ -234,7 +257,7 @@ class ModelDecoder {
         v = input; // IR < 4: an input with a default value
       } else {
         v = new Value(tp.name, { kind: 'tensor', elemType: tensor.dtype, shape: tensor.dims.map((d) => ({ value: d })) });
-        scope.define(v, `initializer '${tp.name}'`);
+        scope.define(v, 'initializer');
       }
       v.constValue = tensor;
       g.registerInitializer(v);
@@ -243,7 +266,7 @@ class ModelDecoder {
       const name = sp.values?.name ?? '';
       const v = new Value(name);
       v.ownerGraph = g;
-      scope.define(v, `sparse initializer '${name}'`);
+      scope.define(v, 'sparse initializer');
     }
     const nodes = this.defineNodes(g, p.node, scope);
     g.valueInfos = p.valueInfo.map((vi, i) => this.valueInfoOccurrence(g, scope.values.get(vi.name ?? ''), vi, 'valueInfo', i));
@@ -267,14 +290,14 @@ class ModelDecoder {
         docString: has(p, 'docString') ? p.docString : undefined,
         metadataProps: p.metadataProps.length ? entriesToPairs(p.metadataProps) : undefined,
       });
-      let extra = notePresentDefaults(p, restOf(p, NODE_FIELDS), ['name', 'opType', 'domain']);
+      let extra = notePresentDefaults(p, restOf(p, NODE_REST), ['name', 'opType', 'domain']);
       const keepMeta = entriesToKeep(p.metadataProps);
       if (keepMeta) (extra ??= {}).$metadataProps = keepMeta;
       node.extra = extra;
       node.graph = g;
       g.nodes.link(node, g.nodes.last());
       for (const out of node.outputs) {
-        if (out.name !== '') scope.define(out, `node ${node.describe()}`);
+        if (out.name !== '') scope.define(out, node);
       }
       return node;
     });
@@ -314,15 +337,16 @@ class ModelDecoder {
       v.type = has(vi, 'type') && vi.type ? decodeType(vi.type) : undefined;
       v.docString = has(vi, 'docString') ? vi.docString : undefined;
       v.metadataProps = vi.metadataProps.length ? entriesToPairs(vi.metadataProps) : undefined;
-      let extra = notePresentDefaults(vi, restOf(vi, VALUE_INFO_FIELDS), ['name']);
+      let extra = notePresentDefaults(vi, restOf(vi, VALUE_INFO_REST), ['name']);
       const keepMeta = entriesToKeep(vi.metadataProps);
       if (keepMeta) (extra ??= {}).$metadataProps = keepMeta;
       v.extra = extra;
       return v;
     }
-    if (!sameValueInfo(vi, v)) {
+    const base = valueInfoProto(v);
+    if (!messagesEqual(vi, base)) {
       const overrides = ((g.extra ??= {}).$valueInfoOverrides ??= []) as ValueInfoOverride[];
-      overrides.push({ slot, index, name: vi.name, proto: vi });
+      overrides.push({ slot, index, name: vi.name, proto: vi, base });
     }
     return v;
   }
@@ -334,8 +358,7 @@ class ModelDecoder {
     if (type === undefined) throw bad(`attribute '${p.name}' of node ${node.describe()} has no type`);
     const field = ATTR_VALUE_FIELD[type];
     if (field === undefined) throw bad(`attribute '${p.name}' of node ${node.describe()} has unknown type ${type}`);
-    const modelled = new Set(['name', 'type', 'docString', 'refAttrName', field]);
-    let extra = notePresentDefaults(p, restOf(p, modelled), ['name']);
+    let extra = notePresentDefaults(p, restOf(p, ATTR_REST.get(field)!), ['name']);
     if (!typeKnown) {
       // The type was absent (IR v1) or UNDEFINED: write back what was there.
       (extra ??= {}).$type = has(p, 'type') ? p.type : null;
@@ -400,13 +423,12 @@ class ModelDecoder {
     const dims = p.dims.map(longToNumber);
     const dtype = p.dataType as DataType;
     const { storage, fields } = this.storage(p);
-    const modelled = new Set([...TENSOR_BASE_FIELDS, ...fields]);
     const t = new Tensor(dtype, dims, storage, {
       name: p.name,
       docString: has(p, 'docString') ? p.docString : undefined,
       metadataProps: p.metadataProps.length ? entriesToPairs(p.metadataProps) : undefined,
     });
-    let extra = notePresentDefaults(p, restOf(p, modelled), ['name', 'dataType']);
+    let extra = notePresentDefaults(p, restOf(p, TENSOR_REST.get(fields.join())!), ['name', 'dataType']);
     const keepMeta = entriesToKeep(p.metadataProps);
     if (keepMeta) (extra ??= {}).$metadataProps = keepMeta;
     if (storage.kind === 'external') checkExternalRef(storage.ref, p.name, this.externalFiles);
@@ -508,9 +530,4 @@ export function decodeType(typeProto: onnx.TypeProto.$Properties): ValueType {
 function hasUnknowns(m: object): boolean {
   const u = (m as AnyMessage).$unknowns;
   return has(m, '$unknowns') && !!u && u.length > 0;
-}
-
-/** Whether `vi` is what `value` writes back as a ValueInfoProto. */
-function sameValueInfo(vi: onnx.ValueInfoProto.$Properties, value: Value): boolean {
-  return messagesEqual(vi, valueInfoProto(value));
 }

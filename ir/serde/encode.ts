@@ -15,6 +15,7 @@ import type { ValueType } from '../type.js';
 import { onnx, applyExtra, bigIntToLong, pairsToEntries, samePairs, type Extra } from './proto.js';
 import type { ValueInfoOverride } from './decode.js';
 import { ChunkWriter, concatChunks } from './writer.js';
+import { messagesEqual } from './equal.js';
 
 export interface EncodeHooks {
   /**
@@ -239,8 +240,9 @@ class Encoder {
 function valueInfos(g: Graph, slot: ValueInfoOverride['slot'], values: readonly Value[]): onnx.ValueInfoProto[] {
   const overrides = g.extra?.$valueInfoOverrides as ValueInfoOverride[] | undefined;
   return values.map((v, index) => {
+    const own = valueInfoProto(v);
     const o = overrides?.find((x) => x.slot === slot && x.index === index && x.name === v.name);
-    return o ? o.proto : valueInfoProto(v);
+    return o && messagesEqual(own, o.base) ? o.proto : own;
   });
 }
 

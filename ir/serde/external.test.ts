@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
-import { loadModel, saveModel, save, encodeModel } from './index.js';
+import { loadModel, saveModel, saveModelWithLimit, encodeModel } from './index.js';
 import { modelProto } from './encode.js';
 import { ChunkWriter } from './writer.js';
 import { onnx } from './proto.js';
@@ -170,10 +170,10 @@ describe('saveModel with external data', () => {
   it('switches to external data by itself when the model would pass the protobuf limit', () => {
     const d = sub('auto');
     const file = path.join(d, 'big.onnx');
-    save(tinyModel(), file, {}, 2000);
+    saveModelWithLimit(tinyModel(), file, {}, 2000);
     expect(fs.readdirSync(d).sort()).toEqual(['big.onnx', 'big.onnx.data']);
     expect(loadModel(file).graph.initializers.get('w')!.constValue!.storage.kind).toBe('external');
-    expect(() => save(tinyModel(), path.join(d, 'huge.onnx'), { externalDataThreshold: 4096 }, 2000)).toThrow(
+    expect(() => saveModelWithLimit(tinyModel(), path.join(d, 'huge.onnx'), { externalDataThreshold: 4096 }, 2000)).toThrow(
       `cannot write ${path.join(d, 'huge.onnx')}: the model is 2565 bytes even with its initializers in external data, over protobuf's 2 GiB limit`,
     );
     expect(fs.readdirSync(d).sort()).toEqual(['big.onnx', 'big.onnx.data']);

@@ -55,11 +55,11 @@ export function loadModel(file: string): Model {
 }
 
 export function saveModel(model: Model, file: string, options: SaveOptions = {}): void {
-  save(model, file, options, PROTOBUF_LIMIT);
+  saveModelWithLimit(model, file, options, PROTOBUF_LIMIT);
 }
 
-/** saveModel with the size limit as a parameter (tests use a small one). */
-export function save(model: Model, file: string, options: SaveOptions, limit: number): void {
+/** @internal saveModel with the size limit as a parameter (tests use a small one). */
+export function saveModelWithLimit(model: Model, file: string, options: SaveOptions, limit: number): void {
   const threshold = options.externalDataThreshold ?? 1024;
   if (!Number.isFinite(threshold) || threshold < 0) {
     throw new RangeError(`externalDataThreshold must be a number of bytes >= 0, got ${threshold}`);

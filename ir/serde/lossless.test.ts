@@ -326,6 +326,28 @@ describe('every field of the schema survives decode -> IR -> encode', () => {
     roundTrip(build());
   });
 
+  it('edits made in the IR are what gets written', () => {
+    const bytes = onnx.ModelProto.encode(everythingModel()).finish();
+    const model = decodeModel(bytes, { baseDir: os.tmpdir() });
+    const g = model.graph;
+    const custom = g.nodes.toArray()[2]!;
+    custom.name = 'renamed'; // was present and empty
+    custom.setAttr({ name: 'f', type: AttrType.FLOAT, value: 0.5 });
+    custom.replaceInput(1, g.inputs[0]!);
+    // x is graph input 0 and, with another doc string, graph output 1: once x's type changes,
+    // both occurrences write the new type.
+    const x = g.inputs[0]!;
+    x.type = { kind: 'tensor', elemType: DataType.FLOAT16, shape: [{ value: 7 }] };
+    const out = parseModelProto(encodeModel(model), 'out');
+    const node = out.graph!.node![2]!;
+    expect(node.name).toBe('renamed');
+    expect(node.input).toEqual(['x', 'x', 'sp', '']);
+    expect(node.attribute!.find((a) => a.name === 'f')!.f).toBe(0.5);
+    expect(out.graph!.input![0]!.type!.tensorType!.elemType).toBe(DataType.FLOAT16);
+    expect(out.graph!.output![1]!.type!.tensorType!.elemType).toBe(DataType.FLOAT16);
+    expect(out.graph!.output![1]!.docString).toBe('input x');
+  });
+
   it('external data keeps its entries', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-serde-'));
     try {

@@ -35,7 +35,7 @@ export function parseMessage<M extends object>(bytes: Uint8Array, file: string, 
     const head = [...buffer.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
     throw notA(type, file, `no ${type} field in ${buffer.length} bytes starting ${head}`);
   }
-  const wrong = wrongWireType(message, type, '');
+  const wrong = wrongWireType(message, type);
   if (wrong) throw notA(type, file, wrong);
   return message;
 }
@@ -55,44 +55,65 @@ function describeFailure(e: unknown, pos: number, length: number): string {
   return `${message.split('\n')[0]} at byte ${pos}`;
 }
 
-const byName = new Map<string, Map<string, FieldSchema>>();
-function fieldsByName(type: string): Map<string, FieldSchema> {
-  let m = byName.get(type);
+const messageFieldCache = new Map<string, ReadonlyArray<readonly [string, string]>>();
+/** [field name, message type] of the message-typed fields of `type`. */
+function messageFields(type: string): ReadonlyArray<readonly [string, string]> {
+  let m = messageFieldCache.get(type);
   if (!m) {
-    m = new Map(Object.values(SCHEMA[type] ?? {}).map((f) => [f.name, f]));
-    byName.set(type, m);
+    m = Object.values(SCHEMA[type] ?? {}).flatMap((f: FieldSchema) => (f.message ? [[f.name, f.message] as const] : []));
+    messageFieldCache.set(type, m);
   }
   return m;
 }
 
 /** The first field of the tree with a wrong wire type, described; undefined if none. */
-export function wrongWireType(m: object, type: string, where: string): string | undefined {
+export function wrongWireType(m: object, type: string): string | undefined {
+  const found = findWrongWireType(m, type);
+  if (!found) return undefined;
+  const where = found.path.reverse().join('.');
+  return `${found.what}${where ? ` at ${where}` : ''}${found.tail}`;
+}
+
+interface WrongWire {
+  what: string;
+  tail: string;
+  /** Path segments from the innermost message outwards. */
+  path: string[];
+}
+
+/** Allocation-free unless something is found: this walks every message of the model. */
+function findWrongWireType(m: object, type: string): WrongWire | undefined {
   const unknowns = (m as AnyMessage).$unknowns;
   if (Object.prototype.hasOwnProperty.call(m, '$unknowns') && unknowns) {
     const fields = SCHEMA[type] ?? {};
     for (const raw of unknowns) {
       const tag = readVarint(raw);
-      const field = fields[Math.floor(tag / 8)];
+      const number = Math.floor(tag / 8);
+      const field = fields[number];
       const wire = tag % 8;
       if (field && wire !== field.wire && !(field.packed && wire === 2)) {
         const name = field.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-        return `field ${name} (${Math.floor(tag / 8)}) of ${type}${where ? ` at ${where}` : ''} has wire type ${wire}, expected ${field.wire}`;
+        return { what: `field ${name} (${number}) of ${type}`, tail: ` has wire type ${wire}, expected ${field.wire}`, path: [] };
       }
     }
   }
-  const fields = fieldsByName(type);
-  for (const key of Object.keys(m)) {
-    const f = fields.get(key);
-    if (!f?.message) continue;
+  for (const [key, message] of messageFields(type)) {
+    if (!Object.prototype.hasOwnProperty.call(m, key)) continue;
     const v = (m as AnyMessage)[key];
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        const d = wrongWireType(v[i] as object, f.message, `${where}${where ? '.' : ''}${key}[${i}]`);
-        if (d) return d;
+        const found = findWrongWireType(v[i] as object, message);
+        if (found) {
+          found.path.push(`${key}[${i}]`);
+          return found;
+        }
       }
     } else if (v && typeof v === 'object') {
-      const d = wrongWireType(v, f.message, `${where}${where ? '.' : ''}${key}`);
-      if (d) return d;
+      const found = findWrongWireType(v, message);
+      if (found) {
+        found.path.push(key);
+        return found;
+      }
     }
   }
   return undefined;

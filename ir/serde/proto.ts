@@ -11,6 +11,7 @@
  */
 import Long from 'long';
 import { onnx } from './generated/onnx.js';
+import { SCHEMA } from './generated/schema.js';
 
 export { onnx, Long };
 
@@ -45,11 +46,22 @@ export function has(m: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(m, key);
 }
 
-/** The message's own fields that `modelled` does not cover (non-empty ones), plus `$unknowns`. */
-export function restOf(m: object, modelled: ReadonlySet<string>): Extra | undefined {
+/** The fields of message type `type` (a schema name) that are not in `modelled`. */
+export function unmodelledFields(type: string, modelled: readonly string[]): readonly string[] {
+  const all = Object.values(SCHEMA[type] ?? {}).map((f) => f.name);
+  const unknown = modelled.filter((f) => !all.includes(f));
+  if (unknown.length) throw new Error(`serde: ${type} has no field ${unknown.join(', ')}`);
+  return all.filter((f) => !modelled.includes(f));
+}
+
+/**
+ * The message's own, non-empty fields among `unmodelled` (see `unmodelledFields`), plus
+ * `$unknowns`; undefined when there are none (the common case allocates nothing).
+ */
+export function restOf(m: object, unmodelled: readonly string[]): Extra | undefined {
   let out: Extra | undefined;
-  for (const key of Object.keys(m)) {
-    if (modelled.has(key)) continue;
+  for (const key of unmodelled) {
+    if (!has(m, key)) continue;
     const v = (m as Record<string, unknown>)[key];
     if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) continue;
     (out ??= {})[key] = v;
