@@ -33,7 +33,6 @@ import {
   entriesToKeep,
   longToBigInt,
   longToNumber,
-  type Extra,
   type AnyMessage,
 } from './proto.js';
 import { parseMessage, parseModelProto } from './parse.js';

@@ -94,10 +94,6 @@ export function applyExtra<T extends object>(m: T, extra: Extra | undefined): T 
   return m;
 }
 
-export function marker<T>(extra: Extra | undefined, key: string): T | undefined {
-  return extra?.[key] as T | undefined;
-}
-
 /** StringStringEntryProto lists (metadata_props, external_data) as key/value pairs. */
 export function entriesToPairs(list: readonly onnx.StringStringEntryProto.$Properties[]): Array<[string, string]> {
   return list.map((e) => [e.key ?? '', e.value ?? '']);
