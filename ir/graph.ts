@@ -391,6 +391,26 @@ export class Graph {
     if (value.useCount > 0 || value.isGraphOutput() || value.isGraphInput()) return false;
     if (this.initializers.get(value.name) !== value) return false;
     this.initializers.delete(value.name);
+    this.root().usedNames?.delete(value.name);
+    return true;
+  }
+
+  /**
+   * Gives initializer `value` the name `name` when no value of the model has it (e.g. the name of
+   * an initializer just removed, so a rewritten tensor keeps the name users and tools know).
+   * Returns false, changing nothing, when the name is taken.
+   */
+  renameInitializer(value: Value, name: string): boolean {
+    if (this.initializers.get(value.name) !== value) return false;
+    if (value.name === name) return true;
+    if (this.root().isNameTaken(name)) return false;
+    this.root().usedNames?.delete(value.name);
+    const entries = [...this.initializers.values()];
+    this.initializers.clear();
+    value.name = name;
+    if (value.constValue) value.constValue.name = name;
+    for (const v of entries) this.initializers.set(v.name, v); // keeps file order
+    this.noteName(name);
     return true;
   }
 

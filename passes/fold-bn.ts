@@ -25,9 +25,12 @@
  * Aliases: weights, biases and BN parameters are resolved through chains of Identity nodes to an
  * initializer or a Constant node (PyTorch exports deduplicate equal tensors, so many BNs read one
  * gamma/beta/mean/var initializer through Identity nodes).
- * Copy on write: W' and b' are new initializers (`<weight>_folded`, `<bias>_folded`); the old
- * tensors are never written (they are views of the file and may be shared), and whatever becomes
- * unused (the old weight, the BN parameters, their Identity nodes) is left for dce.
+ * Copy on write: W' and b' are new initializers; the old tensors are never written (they are views
+ * of the file and may be shared). An old weight or bias initializer that nothing reads any more is
+ * removed and its replacement takes its name (`model.0.conv.weight` stays `model.0.conv.weight`,
+ * as in PyTorch's fused export; a new bias is named after the weight, `model.0.conv.bias`); one
+ * still read elsewhere stays, and the replacement is `<name>_folded`. Whatever else becomes unused
+ * (the BN parameters, their Identity nodes) is left for dce.
  *
  * Refusals (a remark on the BatchNormalization, the graph unchanged for that match, counter
  * `refused`):
@@ -262,13 +265,15 @@ function applyFold(plan: FoldPlan, ctx: PassContext): void {
   const wIn = producer.input(1)!;
   const bIn = producer.input(2);
   const wName = wIn.name;
-  const biasHint = bIn ? `${bIn.name}_folded` : `${wName.endsWith('weight') ? wName.slice(0, -'weight'.length) + 'bias' : `${wName}_bias`}_folded`;
+  const bName = bIn ? bIn.name : wName.endsWith('weight') ? `${wName.slice(0, -'weight'.length)}bias` : `${wName}_bias`;
 
   const newW = graph.addInitializer(plan.weight, `${wName}_folded`);
-  const newB = graph.addInitializer(plan.bias, biasHint);
+  const newB = graph.addInitializer(plan.bias, bIn ? `${bName}_folded` : bName);
   producer.replaceInput(1, newW);
   if (producer.inputs.length > 2) producer.replaceInput(2, newB);
   else producer.appendInput(newB);
+  takeOverName(graph, wIn, newW);
+  if (bIn) takeOverName(graph, bIn, newB);
   if (plan.resetGemmBeta) producer.attributes.delete('beta');
 
   const y = producer.output(0);
@@ -287,6 +292,15 @@ function applyFold(plan: FoldPlan, ctx: PassContext): void {
     graph.valueInfos = graph.valueInfos.flatMap((v) => (v === bnOut ? (keepY ? [y] : []) : [v]));
   }
   ctx.count('folded');
+}
+
+/**
+ * When the replaced initializer is read by nobody else any more, it goes and the folded tensor
+ * takes its name (`model.0.conv.weight` stays `model.0.conv.weight`, as in PyTorch's fused export).
+ */
+function takeOverName(graph: Graph, old: Value, replacement: Value): void {
+  const name = old.name;
+  if (old.isInitializer() && old.graph() === graph && graph.removeInitializer(old)) graph.renameInitializer(replacement, name);
 }
 
 interface Constant {
