@@ -60,8 +60,11 @@ export interface YoloConfig {
   readonly widthMultiple: number;
   /** Input channels (`ch`, default 3). */
   readonly ch: number;
-  /** Anchors per level as (w, h) pixel pairs, flat: `[[10,13, 16,30, 33,23], ...]`. */
-  readonly anchors: readonly (readonly number[])[];
+  /**
+   * Anchors per level as (w, h) pixel pairs, flat: `[[10,13, 16,30, 33,23], ...]`; or a count of
+   * anchors per level (`anchors: 3`), for which YOLOv5 makes placeholders that autoanchor replaces.
+   */
+  readonly anchors: readonly (readonly number[])[] | number;
   readonly layers: readonly LayerConfig[];
   /** Number of backbone layers (head layers follow). */
   readonly backboneLength: number;
@@ -90,8 +93,10 @@ export function loadConfig(pathOrBuiltinName: string): YoloConfig {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    const hint = looksLikeName(pathOrBuiltinName) ? ` (built-in configs: ${BUILTIN_CONFIGS.join(', ')})` : '';
-    throw new YlcError('io', `cannot read model config ${pathOrBuiltinName} (${code})${hint}`);
+    if (code === 'ENOENT' && looksLikeName(pathOrBuiltinName)) {
+      throw new YlcError('io', `unknown model config '${pathOrBuiltinName}': not a built-in (${BUILTIN_CONFIGS.join(', ')}) nor a file`);
+    }
+    throw new YlcError('io', `cannot read model config ${pathOrBuiltinName} (${code === 'ENOENT' ? 'no such file' : code})`);
   }
   return parseConfig(text, path.basename(file), file);
 }
@@ -155,7 +160,9 @@ export function parseConfig(text: string, file: string, filePath?: string): Yolo
     if (a.value !== null && a.value !== 'nn.SiLU()') fail(a.line, `activation ${show(a.value)} is not supported (only nn.SiLU(), the default)`);
   }
   const anchorsField = requireKey('anchors');
-  const anchors = parseAnchors(anchorsField.value, (m) => fail(anchorsField.line, m));
+  const anchorsNode = (root as { get(key: string, keep: true): unknown }).get('anchors', true);
+  const levelLine = (k: number): number => (isSeq(anchorsNode) ? lineOf(anchorsNode.items[k] as YamlNode, anchorsField.line) : anchorsField.line);
+  const anchors = parseAnchors(anchorsField.value, (m, k) => fail(k === undefined ? anchorsField.line : levelLine(k), m));
 
   const layers: LayerConfig[] = [];
   let backboneLength = 0;
@@ -240,7 +247,7 @@ function checkConfig(config: YoloConfig): void {
         fail(layer.fromLine, `layer ${i} (${layer.module}): 'from' ${f} points forward (a layer can only use earlier layers, 0..${i - 1})`);
       }
       if (f < 0 && i + f < 0 && !(f === -1 && i === 0)) {
-        fail(layer.fromLine, `layer ${i} (${layer.module}): 'from' ${f} is out of range (layer ${i} can use -${i}..${Math.max(i - 1, 0)}, or -1)`);
+        fail(layer.fromLine, `layer ${i} (${layer.module}): 'from' ${f} is out of range (layer ${i} can use layers 0..${i - 1}, or -${i}..-1 counting back)`);
       }
       if (i === 0 && f !== -1) fail(layer.fromLine, `layer 0 (${layer.module}): 'from' must be -1 (the input image), got ${f}`);
     }
@@ -251,19 +258,16 @@ function checkConfig(config: YoloConfig): void {
   }
 }
 
-function parseAnchors(value: unknown, fail: (message: string) => never): number[][] {
-  if (isPositiveInteger(value)) {
-    // `anchors: 3`: YOLOv5 makes placeholder anchors [0, 1, ..., 2n-1] per level (autoanchor replaces them).
-    return [Array.from({ length: value * 2 }, (_, i) => i)];
-  }
+function parseAnchors(value: unknown, fail: (message: string, level?: number) => never): number[][] | number {
+  if (isPositiveInteger(value)) return value;
   if (!Array.isArray(value) || value.length === 0) fail(`'anchors' must be a list of levels, each a list of (w, h) pixel pairs, got ${show(value)}`);
   const levels = value as unknown[];
   const na = Array.isArray(levels[0]) ? levels[0].length : 0;
   for (const [k, level] of levels.entries()) {
     if (!Array.isArray(level) || level.length === 0 || level.length % 2 !== 0 || !level.every(isPositiveNumber)) {
-      fail(`'anchors' level ${k} must be a list of (w, h) pixel pairs, got ${show(level)}`);
+      fail(`'anchors' level ${k} must be a list of (w, h) pixel pairs, got ${show(level)}`, k);
     }
-    if (level.length !== na) fail(`'anchors' levels must have the same number of anchors (level 0 has ${na / 2}, level ${k} has ${level.length / 2})`);
+    if (level.length !== na) fail(`'anchors' levels must have the same number of anchors (level 0 has ${na / 2}, level ${k} has ${level.length / 2})`, k);
   }
   return levels as number[][];
 }

@@ -5,7 +5,7 @@
  *
  * Each tensor has its own stream, keyed by (seed, state_dict name): a tensor's values do not
  * depend on which layers come before it, so editing one layer of a config leaves the others alone.
- * The generator is xoshiro128** seeded through splitmix32 from a 32-bit FNV-1a hash of the name
+ * The generator is xoshiro128** (normals by Marsaglia's polar method) seeded through splitmix32 from a 32-bit FNV-1a hash of the name
  * mixed with the seed.
  *
  * - Conv2d / Linear weight: kaiming_uniform(a = sqrt(5)): U(-b, b), b = sqrt(3) * gain / sqrt(fan_in),
@@ -62,18 +62,24 @@ export class Rng {
     return this.nextU32() / 4294967296;
   }
 
-  /** Standard normal (Box-Muller). */
+  /** Standard normal (Marsaglia's polar method: no trigonometry, one log per pair). */
   normal(): number {
     if (this.spare !== undefined) {
       const s = this.spare;
       this.spare = undefined;
       return s;
     }
-    const u1 = (this.nextU32() + 1) / 4294967297; // (0, 1)
-    const u2 = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    this.spare = r * Math.sin(2 * Math.PI * u2);
-    return r * Math.cos(2 * Math.PI * u2);
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = this.uniform() * 2 - 1;
+      v = this.uniform() * 2 - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = v * f;
+    return u * f;
   }
 }
 

@@ -156,13 +156,13 @@ const SPECS: Readonly<Record<string, ModuleSpec>> = {
 export const KNOWN_MODULES: readonly string[] = Object.keys(SPECS);
 
 /** YOLOv5 evaluates string arguments: `nc`, `anchors`, `None`, `True`/`False`; others stay strings. */
-export function evalArg(a: ArgValue, nc: number, anchors: readonly (readonly number[])[]): ArgValue {
+export function evalArg(a: ArgValue, nc: number, anchors: readonly (readonly number[])[] | number): ArgValue {
   if (typeof a !== 'string') return a;
   switch (a) {
     case 'nc':
       return nc;
     case 'anchors':
-      return anchors.map((l) => [...l]);
+      return typeof anchors === 'number' ? anchors : anchors.map((l) => [...l]);
     case 'None':
       return null;
     case 'True':
@@ -323,7 +323,7 @@ export function resolveLayers(config: YoloConfig, nc: number, fail: (layer: Laye
   const gd = config.depthMultiple;
   const gw = config.widthMultiple;
   const anchors0 = config.anchors;
-  const na = Math.floor((anchors0[0]?.length ?? 6) / 2);
+  const na = typeof anchors0 === 'number' ? anchors0 : Math.floor((anchors0[0]?.length ?? 6) / 2);
   const no = na * (nc + 5);
   const ch: number[] = [];
   const out: ResolvedLayer[] = [];

@@ -1,13 +1,13 @@
 /**
- * Test helpers for the YOLOv5 frontend: PyTorch-exported ONNX models as state_dicts, and the
- * golden safetensors files of test/fixtures/goldens.
+ * Test helpers for the YOLOv5 frontend: PyTorch-exported ONNX models as state_dicts, the golden
+ * safetensors files of test/fixtures/goldens, and a batch-statistics rewrite of BatchNormalization.
  */
 import * as fs from 'node:fs';
 import { attrInts, attrTensor, type Attribute } from '../../ir/attribute.js';
 import { Node as GraphNode, type Node, type Value } from '../../ir/graph.js';
 import type { Model } from '../../ir/model.js';
-import { DataType } from '../../ir/dtype.js';
 import { Tensor } from '../../ir/tensor.js';
+import { readSafetensors, type SafetensorsFile } from '../../frontends/weights/safetensors.js';
 
 /** The tensor behind `v`, following Identity chains (PyTorch exports dedupe equal tensors that way). */
 export function resolveConstant(v: Value): Tensor | undefined {
@@ -62,32 +62,9 @@ export function stateDictFromExport(model: Model): Map<string, Tensor> {
   return sd;
 }
 
-export interface SafetensorsContents {
-  tensors: Map<string, Tensor>;
-  metadata: Record<string, string>;
-}
-
-const DTYPES: Record<string, DataType> = { F32: DataType.FLOAT, F16: DataType.FLOAT16, F64: DataType.DOUBLE, I64: DataType.INT64 };
-
-/** A minimal safetensors reader (8-byte header length, JSON header, little-endian data). */
-export function readSafetensorsFile(file: string): SafetensorsContents {
-  const bytes = fs.readFileSync(file);
-  const n = Number(bytes.readBigUInt64LE(0));
-  const header = JSON.parse(bytes.subarray(8, 8 + n).toString('utf8')) as Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] } | Record<string, string>>;
-  const base = 8 + n;
-  const tensors = new Map<string, Tensor>();
-  let metadata: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(header)) {
-    if (key === '__metadata__') {
-      metadata = entry as Record<string, string>;
-      continue;
-    }
-    const e = entry as { dtype: string; shape: number[]; data_offsets: [number, number] };
-    const dtype = DTYPES[e.dtype];
-    if (dtype === undefined) throw new Error(`${file}: ${key} has dtype ${e.dtype}`);
-    tensors.set(key, Tensor.fromBytes(dtype, e.shape, new Uint8Array(bytes.buffer, bytes.byteOffset + base + e.data_offsets[0], e.data_offsets[1] - e.data_offsets[0]), { name: key }));
-  }
-  return { tensors, metadata };
+/** A safetensors file of test/fixtures (tensors and `__metadata__`). */
+export function readSafetensorsFile(file: string): SafetensorsFile {
+  return readSafetensors(fs.readFileSync(file), file);
 }
 
 /** ||a - b|| / ||b||. */
