@@ -16,6 +16,7 @@ import { YlcError } from '../../ir/errors.js';
 import { Graph, Value } from '../../ir/graph.js';
 import { Model } from '../../ir/model.js';
 import { tensorType } from '../../ir/type.js';
+import { verifyModel } from '../../ir/verify.js';
 import { packageRoot } from '../../cli/package-root.js';
 import { GraphBuilder } from './builder.js';
 import type { LayerConfig, YoloConfig } from './config.js';
@@ -128,8 +129,15 @@ function layerSizes(layers: readonly ResolvedLayer[], h: number, w: number, fail
 /** Builds the model described by `cfg`. See BuildOptions; errors are YlcErrors naming the YAML file and line. */
 export function buildModel(cfg: YoloConfig, options: BuildOptions): Model {
   const train = buildTrainForm(cfg, options);
-  if (options.form === 'train') return train;
-  return toDeployForm(train);
+  if (options.form === 'train') return assertVerified(train, cfg);
+  return assertVerified(toDeployForm(train), cfg);
+}
+
+/** A built model that breaks an IR invariant is a bug here, not bad input. */
+function assertVerified(model: Model, cfg: YoloConfig): Model {
+  const problems = verifyModel(model);
+  if (problems.length > 0) throw new Error(`internal error: the model built from ${cfg.file} fails verification: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`);
+  return model;
 }
 
 function buildTrainForm(cfg: YoloConfig, options: BuildOptions): Model {

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { YlcError } from '../../ir/errors.js';
-import { BUILTIN_CONFIGS, buildModel, builtinConfigDir, loadConfig, parseConfig } from './index.js';
+import { encodeModel } from '../../ir/serde/index.js';
+import { BUILTIN_CONFIGS, buildModel, builtinConfigDir, configFromDict, loadConfig, parseConfig } from './index.js';
 import { makeDivisible, pyRound, resolveLayers, scaledDepth } from './modules.js';
 
 const yolov5s = fs.readFileSync(path.join(builtinConfigDir(), 'yolov5s.yaml'), 'utf8');
@@ -79,6 +80,25 @@ describe('loadConfig', () => {
       process.chdir(cwd);
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('configFromDict', () => {
+  it('builds from the dict a checkpoint or the ylc.config metadata holds, as from the file', () => {
+    for (const name of ['yolov5s', 'yolov5l_slim', 'yolov5_convnexts']) {
+      const file = loadConfig(name);
+      const fromDict = configFromDict(file.dict, `${name}.pt`);
+      const options = { form: 'train', imgsz: 64, seed: 1 } as const;
+      const a = buildModel(file, options);
+      const b = buildModel(fromDict, options);
+      const c = buildModel(configFromDict(JSON.parse(a.getMetadata('ylc.config')!) as Record<string, unknown>), options);
+      for (const m of [b, c]) expect(Buffer.from(encodeModel(m)).equals(Buffer.from(encodeModel(a)))).toBe(true);
+    }
+  });
+
+  it('names the dict in messages', () => {
+    const dict = { ...loadConfig('yolov5n').dict, head: [[-1, 1, 'C4', [1]], [[-1], 1, 'Detect', ['nc', 'anchors']]] };
+    expect(errorOf(() => configFromDict(dict, 'yolov5n.pt')).message).toMatch(/^yolov5n\.pt:\d+: unknown module 'C4' \(known: /);
   });
 });
 

@@ -14,7 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode, type Document } from 'yaml';
+import { Document as YamlDocument, LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode, type Document } from 'yaml';
 import { YlcError } from '../../ir/errors.js';
 import { packageRoot } from '../../cli/package-root.js';
 import { checkLayerArgs, KNOWN_MODULES, type ArgValue } from './modules.js';
@@ -110,6 +110,22 @@ function builtinName(name: string): BuiltinConfigName | undefined {
 
 function looksLikeName(s: string): boolean {
   return !s.includes('/') && !s.includes(path.sep) && !s.includes('.');
+}
+
+/**
+ * A config from its dict, as YOLOv5 keeps it in a checkpoint (`model.yaml`) or ylc in the
+ * `ylc.config` metadata. Checked as a file would be; lines in messages count in the dict's YAML
+ * rendering (one layer per line), named `file`.
+ */
+export function configFromDict(dict: Readonly<Record<string, unknown>>, file = '<model.yaml>'): YoloConfig {
+  if (typeof dict !== 'object' || dict === null || Array.isArray(dict)) throw new TypeError('configFromDict: dict must be a plain object');
+  const doc = new YamlDocument(dict);
+  // One `[from, number, module, args]` entry (and one anchor level) per line, as YOLOv5's YAMLs are written.
+  for (const key of ['anchors', 'backbone', 'head']) {
+    const seq = doc.get(key, true);
+    if (isSeq(seq)) for (const item of seq.items) if (isSeq(item)) item.flow = true;
+  }
+  return parseConfig(doc.toString({ lineWidth: 0 }), file);
 }
 
 /** Parses the text of a YOLOv5-format YAML config; `file` names it in messages. */

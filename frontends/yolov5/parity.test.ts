@@ -9,7 +9,7 @@ import { verifyModel } from '../../ir/verify.js';
 import { maxAbsDiff, randomFloat32, runModel } from '../../test/util/ort.js';
 import { opHistogram, readSafetensorsFile, relativeError, stateDictFromExport, useBatchStatistics } from '../../test/util/yolov5-fixtures.js';
 import { readWeights } from '../weights/index.js';
-import { applyStateDict, buildModel, loadConfig, parseConfig, toDeployForm } from './index.js';
+import { applyStateDict, buildModel, configFromDict, loadConfig, parseConfig, toDeployForm } from './index.js';
 
 const FIXTURES = 'test/fixtures';
 
@@ -53,9 +53,9 @@ describe('YOLOv5n against its export.py ONNX', () => {
     expect(ours.opset).toBe(exported.opset);
   });
 
-  it('the official checkpoint yolov5n.pt (fp16) loads strictly and agrees with the export', async () => {
+  it('the official checkpoint yolov5n.pt (fp16), built from the config it carries, loads strictly and agrees with the export', async () => {
     const w = readWeights(`${FIXTURES}/yolov5n.pt`);
-    const train = buildModel(loadConfig('yolov5n'), { form: 'train' });
+    const train = buildModel(configFromDict(w.config!, 'yolov5n.pt'), { form: 'train' });
     const { loaded, skipped } = applyStateDict(train, w.tensors);
     expect(loaded).toContain('model.24.anchors');
     expect(skipped.length).toBe(57);
