@@ -9,7 +9,7 @@ import { EXIT_INTERNAL, YlcError } from '../ir/errors.js';
 import { PASSES } from '../passes/index.js';
 import { demoCommand } from './commands/demo.js';
 import { infoCommand } from './commands/info.js';
-import { instrumentationOptions, optimizeFile, passCommands, type InstrumentationFlags } from './commands/optimize.js';
+import { instrumentationOptions, optimizeFile, outputOptions, passCommands, type InstrumentationFlags } from './commands/optimize.js';
 import { diffCommand, parseCommand, printCommand } from './commands/text.js';
 import { defaultOutputPath } from './io.js';
 
@@ -65,10 +65,10 @@ function buildCli(args: string[]): Argv {
       'parse <text>',
       'read ONNX text syntax and write a model',
       (y) =>
-        y
+        outputOptions(y)
           .positional('text', { type: 'string', demandOption: true })
           .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'output model' }),
-      (argv) => parseCommand(argv.text, argv.output),
+      (argv) => parseCommand(argv.text, argv.output, argv),
     )
     .command(
       'diff <a> <b>',

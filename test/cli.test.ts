@@ -97,6 +97,15 @@ describe('ylc commands', () => {
     expect(changed.stdout).toContain('BatchNormalization');
   });
 
+  it('--external-data writes initializers beside the model, and the result loads and diffs equal', () => {
+    const r = ylc('opt', '-p', 'dce', 'bn.onnx', '-o', 'ext.onnx', '--external-data', '--external-data-threshold', '4096');
+    expect(r.status).toBe(0);
+    expect(fs.statSync(path.join(dir, 'ext.onnx')).size).toBeLessThan(1_000_000);
+    expect(fs.statSync(path.join(dir, 'ext.onnx.data')).size).toBeGreaterThan(7_000_000);
+    const same = ylc('diff', 'bn.onnx', 'ext.onnx');
+    expect([same.status, same.stdout]).toEqual([0, 'models are structurally equal\n']);
+  });
+
   it('lists passes with their options', () => {
     const r = ylc('passes');
     expect(r.stdout).toMatch(/^fold-bn +Fold/m);

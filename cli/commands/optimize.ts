@@ -3,7 +3,8 @@
  * load, run the pipeline with instrumentation, save through a temp file.
  */
 import type { Argv } from 'yargs';
-import { saveModel } from '../../ir/serde/index.js';
+import { saveModel, type SaveOptions } from '../../ir/serde/index.js';
+import { YlcError } from '../../ir/errors.js';
 import { planPipeline, runPipeline, type PipelineReport } from '../../passes/manager.js';
 import { parseOptionValue } from '../../passes/options.js';
 import { printPipeline } from '../../passes/pipeline-text.js';
@@ -12,7 +13,30 @@ import type { PassDeclaration } from '../../passes/pass.js';
 import { checkOutputPath, defaultOutputPath, readModelFile } from '../io.js';
 import { formatCount, summarizeModel } from '../../ir/summary.js';
 
-export interface InstrumentationFlags {
+export interface OutputFlags {
+  externalData: boolean;
+  externalDataThreshold: number;
+}
+
+/** Flags of every command that writes a model. */
+export function outputOptions<T>(y: Argv<T>) {
+  return y
+    .option('external-data', {
+      type: 'boolean',
+      default: false,
+      describe: 'store initializers in <output>.data beside the model (automatic when the model would pass 2 GB)',
+    })
+    .option('external-data-threshold', { type: 'number', default: 1024, describe: 'smallest initializer, in bytes, moved to external data' });
+}
+
+export function saveOptions(flags: OutputFlags): SaveOptions {
+  if (!Number.isFinite(flags.externalDataThreshold) || flags.externalDataThreshold < 0) {
+    throw new YlcError('bad-option', `--external-data-threshold expects a number of bytes >= 0, got '${flags.externalDataThreshold}'`);
+  }
+  return { externalData: flags.externalData, externalDataThreshold: flags.externalDataThreshold };
+}
+
+export interface InstrumentationFlags extends OutputFlags {
   verifyEach: boolean;
   printAfter?: string[];
   printAfterAll: boolean;
@@ -23,7 +47,7 @@ export interface InstrumentationFlags {
 }
 
 export function instrumentationOptions<T>(y: Argv<T>) {
-  return y
+  return outputOptions(y)
     .option('verify-each', { type: 'boolean', default: true, describe: 'run the verifier after every pass (--no-verify-each to skip)' })
     .option('print-after', { type: 'string', array: true, describe: 'print the IR after each run of this pass (repeatable)' })
     .option('print-after-all', { type: 'boolean', default: false, describe: 'print the IR after every pass' })
@@ -35,6 +59,7 @@ export function instrumentationOptions<T>(y: Argv<T>) {
 
 export async function optimizeFile(input: string, output: string, pipeline: string, flags: InstrumentationFlags): Promise<PipelineReport> {
   checkOutputPath(output);
+  const save = saveOptions(flags);
   if (flags.reproducer) checkOutputPath(flags.reproducer);
   const model = readModelFile(input);
   const before = summarizeModel(model);
@@ -47,7 +72,7 @@ export async function optimizeFile(input: string, output: string, pipeline: stri
     verbose: flags.verbose,
     log: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   });
-  saveModel(model, output);
+  saveModel(model, output, save);
   const after = summarizeModel(model);
   if (flags.stats) process.stdout.write(formatStats(report));
   process.stdout.write(

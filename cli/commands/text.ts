@@ -3,16 +3,18 @@ import { saveModel } from '../../ir/serde/index.js';
 import { parseModel } from '../../ir/text/parse.js';
 import { printModel } from '../../ir/text/print.js';
 import { diffModels } from '../../ir/text/diff.js';
+import { saveOptions, type OutputFlags } from './optimize.js';
 import { checkOutputPath, readModelFile, readTextFile } from '../io.js';
 
 export function printCommand(file: string): void {
   process.stdout.write(printModel(readModelFile(file)));
 }
 
-export function parseCommand(file: string, output: string): void {
+export function parseCommand(file: string, output: string, flags: OutputFlags): void {
   checkOutputPath(output);
+  const save = saveOptions(flags);
   const model = parseModel(readTextFile(file), file);
-  saveModel(model, output);
+  saveModel(model, output, save);
   process.stdout.write(`wrote ${output}\n`);
 }
 
