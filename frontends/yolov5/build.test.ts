@@ -4,6 +4,7 @@ import { YlcError } from '../../ir/errors.js';
 import type { Model } from '../../ir/model.js';
 import { decodeModel, encodeModel } from '../../ir/serde/index.js';
 import { verifyModel } from '../../ir/verify.js';
+import { runPipeline } from '../../passes/manager.js';
 import { formatType } from '../../ir/type.js';
 import { maxAbsDiff, randomFloat32, runModel } from '../../test/util/ort.js';
 import { opHistogram } from '../../test/util/yolov5-fixtures.js';
@@ -226,6 +227,17 @@ describe('dynamic axes and saved models', () => {
     const direct = buildModel(cfg, { form: 'deploy', imgsz: 320, seed: 3 });
     expect(verifyModel(fromSaved)).toEqual([]);
     expect(Buffer.from(encodeModel(fromSaved)).equals(Buffer.from(encodeModel(direct)))).toBe(true);
+  });
+
+  it('its BN folding is what the fold-bn,dce pipeline does (verified after each pass)', async () => {
+    const train = buildModel(loadConfig('yolov5s'), { form: 'train', imgsz: 64, seed: 5 });
+    const deploy = toDeployForm(train);
+    const piped = decodeModel(encodeModel(train));
+    await runPipeline(piped, 'fold-bn,dce');
+    const base64 = (t: { bytes(): Uint8Array }): string => Buffer.from(t.bytes()).toString('base64');
+    const folded = new Map([...piped.graph.initializers].map(([k, v]) => [k.replace(/_folded$/, ''), base64(v.constValue!)] as const));
+    const ours = new Map([...deploy.graph.initializers].map(([k, v]) => [k, base64(v.constValue!)] as const));
+    expect(ours).toEqual(folded);
   });
 
   it('toDeployForm leaves its input alone and refuses models that are not train form', () => {

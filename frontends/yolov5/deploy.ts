@@ -74,14 +74,20 @@ export function foldBatchNorms(model: Model): void {
   restoreFoldedNames(model.graph);
 }
 
-/** Renumbers the direct nodes of scope `/model.<layer>` (and the decode nodes) in graph order. */
+/**
+ * Renumbers the direct nodes of scope `/model.<layer>` (and the decode nodes) in graph order, as
+ * the exporter numbers them. Only when every node of the scope still has an exporter-style name
+ * (`<scope>/<OpType>[_<k>]`): otherwise a renamed value could meet a name kept elsewhere, and the
+ * decode nodes keep their own (unique) names.
+ */
 function renumberDetectScope(graph: Graph, layer: number): void {
   const scope = `/model.${layer}`;
+  const inScope = new RegExp(`^${scope.replace(/\./g, '\\.')}(${DECODE_SCOPE_MARK})?/[^/]*$`);
   const pattern = new RegExp(`^${scope.replace(/\./g, '\\.')}(${DECODE_SCOPE_MARK})?/([A-Za-z]+)(_\\d+)?$`);
+  const nodes = graph.nodes.toArray().filter((n) => inScope.test(n.name));
+  if (nodes.some((n) => pattern.exec(n.name)?.[2] !== n.opType)) return;
   const counts = new Map<string, number>();
-  for (const node of graph.nodes) {
-    const m = pattern.exec(node.name);
-    if (!m || m[2] !== node.opType) continue;
+  for (const node of nodes) {
     const k = counts.get(node.opType) ?? 0;
     counts.set(node.opType, k + 1);
     node.name = k === 0 ? `${scope}/${node.opType}` : `${scope}/${node.opType}_${k}`;
