@@ -25,6 +25,8 @@ export interface TorchCheckpoint {
   readonly stateDict: Map<string, Tensor>;
   /** The Model's `.yaml` dict (YOLOv5 whole-model checkpoints), as plain JS values. */
   readonly config?: Record<string, unknown>;
+  /** The Model's class names, when the checkpoint holds a whole model that has them. */
+  readonly names?: string[];
   readonly source: 'ema' | 'model' | 'state_dict' | 'wrapped';
   /** What the reader chose or changed, one sentence each (e.g. the float16 -> float32 widening). */
   readonly notes: string[];
@@ -91,7 +93,19 @@ export function readTorchCheckpoint(bytes: Uint8Array, fileName: string): TorchC
 
   const yaml = module?.['yaml'];
   const config = yaml instanceof Map ? (toPlain(yaml) as Record<string, unknown>) : undefined;
-  return config ? { stateDict, config, source, notes } : { stateDict, source, notes };
+  const names = classNames(module?.['names']);
+  return { stateDict, source, notes, ...(config ? { config } : {}), ...(names ? { names } : {}) };
+}
+
+/** A Model's `names`: a list, or a dict {0: 'person', ...} as train.py sets it since v6.2. */
+function classNames(value: unknown): string[] | undefined {
+  const plain = toPlain(value);
+  if (Array.isArray(plain) && plain.every((n) => typeof n === 'string')) return plain as string[];
+  if (plain && typeof plain === 'object') {
+    const entries = Object.entries(plain as Record<string, unknown>);
+    if (entries.length && entries.every(([k, n], i) => String(i) === k && typeof n === 'string')) return entries.map(([, n]) => n as string);
+  }
+  return undefined;
 }
 
 function isModule(v: unknown): v is PyRecord {

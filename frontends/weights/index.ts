@@ -21,6 +21,8 @@ export interface Weights {
   readonly tensors: Map<string, Tensor>;
   /** The YOLOv5 Model's config dict, when the checkpoint holds a whole model. */
   readonly config?: Record<string, unknown>;
+  /** Class names of a whole-model checkpoint. */
+  readonly names?: string[];
   /** The safetensors `__metadata__`. */
   readonly metadata?: Record<string, string>;
   readonly format: 'pt' | 'safetensors';
@@ -30,8 +32,8 @@ export interface Weights {
 export function readWeights(file: string): Weights {
   const bytes = readFileBytes(file);
   if (looksLikeZip(bytes) || isLegacyTorchFile(bytes)) {
-    const { stateDict: tensors, config, notes } = readTorchCheckpoint(bytes, file);
-    return config ? { tensors, config, format: 'pt', notes } : { tensors, format: 'pt', notes };
+    const { stateDict: tensors, config, names, notes } = readTorchCheckpoint(bytes, file);
+    return { tensors, format: 'pt', notes, ...(config ? { config } : {}), ...(names ? { names } : {}) };
   }
   if (looksLikeSafetensors(bytes) || /\.safetensors$/i.test(file)) {
     const { tensors, metadata } = readSafetensors(bytes, file);
