@@ -11,13 +11,15 @@ import { demoCommand } from './commands/demo.js';
 import { infoCommand } from './commands/info.js';
 import { instrumentationOptions, optimizeFile, outputOptions, passCommands, type InstrumentationFlags } from './commands/optimize.js';
 import { diffCommand, parseCommand, printCommand } from './commands/text.js';
+import { yoloCommands } from './commands/yolo.js';
 import { defaultOutputPath } from './io.js';
 
 function buildCli(args: string[]): Argv {
-  return yargs(args)
+  const base = yargs(args)
     .scriptName('ylc')
     .usage('$0 <command> [options]\n\nA compiler for compressing YOLOv5-family detectors on an ONNX IR.')
-    .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of errors' })
+    .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of errors' });
+  return yoloCommands(base)
     .command(
       'demo',
       'run the main job on the built-in default (yolov5n: fold-bn,dce)',

@@ -19,14 +19,14 @@ const HOW_TO_GET: Record<Device, string> = {
 
 export async function createSession(
   model: Model | Uint8Array,
-  options: { device?: Device; threads?: number } = {},
+  options: { device?: Device; threads?: number; optimization?: 'disabled' | 'basic' | 'extended' | 'all' } = {},
 ): Promise<ort.InferenceSession> {
   const device = options.device ?? 'cpu';
   const bytes = model instanceof Uint8Array ? model : encodeModel(model);
   try {
     return await ort.InferenceSession.create(bytes, {
       executionProviders: [device],
-      graphOptimizationLevel: 'all',
+      graphOptimizationLevel: options.optimization ?? 'all',
       ...(options.threads ? { intraOpNumThreads: options.threads } : {}),
     });
   } catch (error) {

@@ -2,14 +2,12 @@
  * End-to-end tests of the `ylc` binary as users run it (dist/cli/main.js, built by `npm test`):
  * outputs, exit codes, and the one-line errors of the bad-input contract, with nothing written.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'dist', 'cli', 'main.js');
 const BN_MODEL = path.join(ROOT, 'test', 'fixtures', 'yolov5n_640_bn.onnx');
 const SMALL_TEXT = `<
    ir_version: 8,
@@ -27,13 +25,12 @@ g (float[1,2,4,4] x) => (float[1,2,4,4] y)
 
 let dir: string;
 
-function ylc(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function ylc(...args: string[]): CliResult {
+  return ylcIn(dir)(...args);
 }
 
 beforeAll(() => {
-  if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first (npm test does)`);
+  assertBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-cli-'));
   fs.writeFileSync(path.join(dir, 'small.onnxtxt'), SMALL_TEXT);
   fs.copyFileSync(BN_MODEL, path.join(dir, 'bn.onnx'));
@@ -42,15 +39,16 @@ beforeAll(() => {
 });
 
 describe('ylc commands', () => {
-  it('demo folds the bundled yolov5n and checks it in ONNX Runtime', () => {
+  it('demo builds yolov5n from its built-in config, folds BN and checks it in ONNX Runtime', () => {
     const r = ylc('demo');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/nodes +534 -> 264 \(57 BatchNormalization, 213 Identity -> 0 BatchNormalization, 0 Identity\)/);
-    expect(r.stdout).toContain('wrote ylc-demo/yolov5n_640_folded.onnx');
-    const diff = Number(/max \|output0 difference\| = (\S+)/.exec(r.stdout)?.[1]);
+    expect(r.stdout).toContain('built      1,872,157 parameters');
+    expect(r.stdout).toMatch(/nodes +269 -> 212 \(BatchNormalization 57 -> 0\)/);
+    const diff = Number(/max \|pred difference\| = (\S+)/.exec(r.stdout)?.[1]);
     expect(diff).toBeLessThan(1e-4);
-    expect(fs.statSync(path.join(dir, 'ylc-demo', 'yolov5n_640_folded.onnx')).size).toBeGreaterThan(7_000_000);
+    expect(r.stdout).toContain('wrote ylc-demo/yolov5n_train.onnx (training form) and ylc-demo/yolov5n.onnx (deploy form: output0 float[1,25200,85])');
+    expect(fs.statSync(path.join(dir, 'ylc-demo', 'yolov5n.onnx')).size).toBeGreaterThan(7_000_000);
   });
 
   it('info prints the interface, op histogram and counts; --json is machine-readable', () => {

@@ -1,59 +1,67 @@
 /**
- * `ylc demo`: the main job on a built-in default. For now: the bundled yolov5n export with its
- * BatchNormalization nodes, through `fold-bn,dce`, checked against the unfolded model in ONNX
- * Runtime, written to ./ylc-demo/.
+ * `ylc demo`: the main job on a built-in default. Builds yolov5n from its built-in config
+ * (training form, seed 0), runs `fold-bn,dce` and checks in ONNX Runtime that the raw heads are
+ * unchanged, then writes the training form and the deploy form (as export.py writes it) to
+ * ./ylc-demo/.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadModel, saveModel } from '../../ir/serde/index.js';
 import { runPipeline } from '../../passes/manager.js';
 import { createSession, ort } from '../../ir/runtime.js';
 import { formatCount, summarizeModel } from '../../ir/summary.js';
 import type { Model } from '../../ir/model.js';
-import { packageRoot } from '../package-root.js';
+import { buildModel, countParameters, loadConfig, toDeployForm } from '../../frontends/yolov5/index.js';
+import { decodeModel, encodeModel, saveModel } from '../../ir/serde/index.js';
 import { formatStats } from './optimize.js';
 
+export const DEMO_CONFIG = 'yolov5n';
 export const DEMO_PIPELINE = 'fold-bn,dce';
+const IMGSZ = 640;
 
 export async function demoCommand(outDir: string): Promise<void> {
-  const input = path.join(packageRoot(), 'test', 'fixtures', 'yolov5n_640_bn.onnx');
-  const output = path.join(outDir, 'yolov5n_640_folded.onnx');
   fs.mkdirSync(outDir, { recursive: true });
-
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  say(`ylc demo: ${DEMO_PIPELINE} on the bundled yolov5n (PyTorch export with BatchNormalization kept)`);
-  const reference = loadModel(input);
-  const model = loadModel(input);
-  const before = summarizeModel(model);
-  const report = await runPipeline(model, DEMO_PIPELINE);
-  const after = summarizeModel(model);
-  saveModel(model, output);
-  process.stdout.write(formatStats(report));
 
-  const diff = await maxOutputDifference(reference, model);
-  const ops = (s: typeof before) => `${s.opHistogram['BatchNormalization'] ?? 0} BatchNormalization, ${s.opHistogram['Identity'] ?? 0} Identity`;
-  say(`nodes      ${formatCount(before.nodeCount)} -> ${formatCount(after.nodeCount)} (${ops(before)} -> ${ops(after)})`);
-  say(`parameters ${formatCount(before.parameterCount)} -> ${formatCount(after.parameterCount)}`);
-  say(`ONNX Runtime check: max |output0 difference| = ${diff.toExponential(2)} on a seeded 1x3x640x640 input`);
-  say(`wrote ${output}`);
-  say(`next: npx ylc info ${output}   |   npx ylc diff ${input} ${output}`);
+  say(`ylc demo: build ${DEMO_CONFIG} from its built-in config, then ${DEMO_PIPELINE}`);
+  const train = buildModel(loadConfig(DEMO_CONFIG), { form: 'train', imgsz: IMGSZ, seed: 0 });
+  const trainFile = path.join(outDir, `${DEMO_CONFIG}_train.onnx`);
+  saveModel(train, trainFile);
+  say(`built      ${formatCount(countParameters(train))} parameters (training form: BatchNorm unfused, raw heads pred0..2)`);
+
+  const folded = decodeModel(encodeModel(train));
+  const before = summarizeModel(folded);
+  const report = await runPipeline(folded, DEMO_PIPELINE);
+  const after = summarizeModel(folded);
+  process.stdout.write(formatStats(report));
+  const bn = (s: typeof before) => s.opHistogram['BatchNormalization'] ?? 0;
+  say(`nodes      ${formatCount(before.nodeCount)} -> ${formatCount(after.nodeCount)} (BatchNormalization ${bn(before)} -> ${bn(after)})`);
+  const diff = await maxOutputDifference(train, folded);
+  say(`ONNX Runtime check: max |pred difference| = ${diff.toExponential(2)} on a seeded 1x3x${IMGSZ}x${IMGSZ} input`);
+
+  const deploy = toDeployForm(train);
+  const deployFile = path.join(outDir, `${DEMO_CONFIG}.onnx`);
+  saveModel(deploy, deployFile);
+  say(`wrote ${trainFile} (training form) and ${deployFile} (deploy form: output0 ${summarizeModel(deploy).outputs[0]?.type})`);
+  say(`next: npx ylc info ${deployFile}   |   npx ylc opt --pipeline 'fold-bn,dce' ${trainFile} -o folded.onnx --stats`);
 }
 
 async function maxOutputDifference(a: Model, b: Model): Promise<number> {
-  const input = seededImage(1, 3, 640, 640);
-  const [ya, yb] = await Promise.all([runFirstOutput(a, input), runFirstOutput(b, input)]);
+  const input = seededImage(1, 3, IMGSZ, IMGSZ);
+  const [ya, yb] = [await runOutputs(a, input), await runOutputs(b, input)];
   let max = 0;
-  for (let i = 0; i < ya.length; i++) max = Math.max(max, Math.abs(ya[i]! - yb[i]!));
+  for (const [name, values] of Object.entries(ya)) {
+    const other = yb[name]!;
+    for (let i = 0; i < values.length; i++) max = Math.max(max, Math.abs(values[i]! - other[i]!));
+  }
   return max;
 }
 
-async function runFirstOutput(model: Model, input: ort.Tensor): Promise<Float32Array> {
-  const session = await createSession(model);
-  const name = session.inputNames[0]!;
-  const result = await session.run({ [name]: input });
-  const out = result[session.outputNames[0]!]!;
+/** Runs with ORT's own graph optimizations off, so that its Conv+BN fusion does not hide ours. */
+async function runOutputs(model: Model, input: ort.Tensor): Promise<Record<string, Float32Array>> {
+  const session = await createSession(model, { optimization: 'disabled' });
+  const result = await session.run({ [session.inputNames[0]!]: input });
   await session.release();
-  return out.data as Float32Array;
+  return Object.fromEntries(Object.entries(result).map(([k, t]) => [k, t.data as Float32Array]));
 }
 
 function seededImage(...dims: number[]): ort.Tensor {

@@ -8,3 +8,4 @@ export { toDeployForm, foldBatchNorms } from './deploy.js';
 export { applyStateDict, countParameters, type ApplyResult } from './state-dict.js';
 export { type DetectInfo } from './detect.js';
 export { META_FORM, META_DETECT, META_CONFIG, readDetectInfo, readForm, pyNamesRepr, type ModelForm } from './metadata.js';
+export { stateDictOf, type ExportedStateDict } from './state-dict-export.js';
