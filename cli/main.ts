@@ -28,12 +28,14 @@ function buildCli(args: string[]): Argv {
     )
     .command(
       'info <model>',
-      'opsets, inputs/outputs, op histogram, parameters, metadata',
+      'opsets, inputs/outputs, op histogram, parameters, metadata; --flops: GFLOPs per node',
       (y) =>
         y
           .positional('model', { type: 'string', demandOption: true })
           .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
-          .option('layers', { type: 'boolean', default: false, describe: 'list nodes with inferred shapes' }),
+          .option('layers', { type: 'boolean', default: false, describe: 'list nodes with inferred shapes' })
+          .option('flops', { type: 'boolean', default: false, describe: 'GFLOPs (conv + linear MACs x 2), total and per node' })
+          .option('imgsz', { type: 'string', describe: 'image size for --flops (implies it): N or H,W (default: the model input, 640 where dynamic)' }),
       (argv) => infoCommand(argv.model, argv),
     )
     .command(

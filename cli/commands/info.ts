@@ -1,10 +1,11 @@
-/** `ylc info model.onnx [--json] [--layers]`: what is in a model, for people and for scripts. */
+/** `ylc info model.onnx [--json] [--layers] [--flops [--imgsz N]]`: what is in a model, for people and for scripts. */
 import { dataTypeName } from '../../ir/dtype.js';
 import type { Model } from '../../ir/model.js';
 import { inferShapes } from '../../ir/shape-inference/index.js';
 import { formatBytes, formatCount, summarizeModel, type ModelSummary } from '../../ir/summary.js';
 import { formatType } from '../../ir/type.js';
 import { readModelFile } from '../io.js';
+import { flopsReport, formatFlops, parseImgsz } from './info-flops.js';
 
 export interface LayerRow {
   name: string;
@@ -13,16 +14,19 @@ export interface LayerRow {
   outputs: string[];
 }
 
-export function infoCommand(file: string, flags: { json: boolean; layers: boolean }): void {
+export function infoCommand(file: string, flags: { json: boolean; layers: boolean; flops?: boolean; imgsz?: string | number }): void {
+  const imgsz = parseImgsz(flags.imgsz);
   const model = readModelFile(file);
   const layers = flags.layers ? layerRows(model) : undefined;
   const summary = summarizeModel(model);
+  const flops = flags.flops || imgsz ? flopsReport(model, summary.parameterCount, imgsz) : undefined;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ file, ...summary, ...(layers ? { layers } : {}) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ file, ...summary, ...(layers ? { layers } : {}), ...(flops ? { flops } : {}) }, null, 2)}\n`);
     return;
   }
   process.stdout.write(formatSummary(file, summary));
   if (layers) process.stdout.write(formatLayers(layers));
+  if (flops) process.stdout.write(formatFlops(flops, summary.inputs.map((v) => `${v.name}: ${v.type}`).join(', ')));
 }
 
 function layerRows(model: Model): LayerRow[] {
