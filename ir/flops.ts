@@ -16,11 +16,11 @@
  * much and could not hold If/Loop bodies). 4-D graph inputs are taken as NCHW: `imgsz` sets H and
  * W; a symbolic or unknown batch is 1 and symbolic/unknown H, W are `imgsz` (default 640). When
  * `imgsz` differs from the input's own size, every node output type is cleared first, so nothing
- * stale from the file survives. A graph whose sizes are fixed inside it (a static export reshapes
- * to [1,3,85,80,80]) cannot be inferred at another size: then the count is made at its own size
- * and the convolutions are scaled by the area ratio, as YOLOv5's model_info scales a profile made
- * at stride size (exact when every feature map divides evenly; Gemm/MatMul are not scaled), and
- * `scaledFrom` says so.
+ * stale from the file survives. When shape inference fails at `imgsz` (a static export fixes its
+ * Reshape targets at [1,3,85,80,80]; a size that is not a multiple of the stride makes a Concat
+ * disagree), the count is made at the model's own size and the convolutions are scaled by the
+ * area ratio, as YOLOv5's model_info scales a profile made at stride size (exact when every
+ * feature map divides evenly; Gemm/MatMul are not scaled), and `scaledFrom` gives the reason.
  *
  * Only the main graph is counted: nodes inside If/Loop/Scan bodies (which may run any number of
  * times) and model-local functions are not. A counted op whose shapes stay unknown is listed in
@@ -48,8 +48,8 @@ export interface FlopsResult {
   unresolved: Node[];
   /**
    * Set when shapes could not be inferred at `imgsz` (sizes fixed in the graph, such as a static
-   * export's Reshape targets): the figures were counted at the model's own input `size` and the
-   * convolutions scaled by area; `reason` is the inference error.
+   * export's Reshape targets, or a size the network cannot take): the figures were counted at the
+   * model's own input `size` and the convolutions scaled by area; `reason` is the inference error.
    */
   scaledFrom?: { size: [number, number]; reason: string };
 }
@@ -161,8 +161,8 @@ export function countFlops(model: Model, options: FlopsOptions = {}): FlopsResul
     return count(model, imgsz);
   } catch (e) {
     if (!(e instanceof YlcError) || !native) throw e;
-    // Shapes fixed in the graph (an export's Reshape to [1,3,85,80,80]) do not fit another size:
-    // count at the model's own size and scale the convolutions by area, as YOLOv5's model_info does.
+    // Sizes fixed in the graph (an export's Reshape to [1,3,85,80,80]) or a size the network cannot
+    // take: count at the model's own size and scale the convolutions by area, as model_info does.
     const base = count(model, undefined);
     const factor = (imgsz[0] * imgsz[1]) / (native[0] * native[1]);
     const perNode = new Map<Node, number>();

@@ -57,7 +57,7 @@ export function formatFlops(f: FlopsReport, inputs: string): string {
   ];
   if (f.scaledFrom) {
     const [h, w] = f.scaledFrom.size;
-    lines.push(`note       counted at ${h}x${w} and convolutions scaled by area: shapes are fixed at that size in the graph (${f.scaledFrom.reason})`);
+    lines.push(`note       shapes cannot be inferred at ${f.imgsz?.join('x') ?? '?'} (${f.scaledFrom.reason}): counted at ${h}x${w}, convolutions scaled by area`);
   }
   if (f.unresolved.length) lines.push(`not counted (shapes unknown): ${f.unresolved.join(', ')}`);
   if (f.nodes.length) {
