@@ -1,0 +1,4 @@
+/** The YOLOv5 loss: hyperparameters, host-side target assignment, the loss graph. */
+export { loadHyp, parseHyp, checkHyp, hypFromJson, rescaleHyp, builtinHypDir, BUILTIN_HYPS, LOSS_HYP_KEYS, type Hyp, type BuiltinHypName } from './hyp.js';
+export { assignTargets, checkTargets, type LevelTargets, type TargetGeometry, type TargetOptions } from './targets.js';
+export { appendYoloLoss, yoloTargetFeeds, geometryOf, lossHypOf, objBalance, META_LOSS, LOSS_OUTPUT, LOSS_ITEMS_OUTPUT, type YoloLoss, type YoloLossOptions, type LossFeed } from './yolo-loss.js';
