@@ -6,6 +6,10 @@
  *    (skipped with a note when python3 has no `onnx`: `pip install onnx`), and peak memory; once
  *    writing a new file, once replacing an existing one.
  * 2. `fold-bn,dce` on yolov5x built by ylc (training form, 86.7M parameters): target < 1 s.
+ * 3. ORT CPU latency of yolov5l pruned to ~50% FLOPs vs yolov5l (deploy form, batch 1, 640):
+ *    latency ratio / FLOPs ratio <= 1.15 (issue 4). See latency.ts for the pruned model.
+ *
+ * `npm run bench -- latency` (or `load-save`, `fold-bn`) runs only the benchmarks named.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,12 +21,15 @@ import { buildModel, countParameters, loadConfig } from '../../frontends/yolov5/
 import { runPipeline } from '../../passes/manager.js';
 import { summarizeModel } from '../../ir/summary.js';
 import { convChainModel } from './synthetic.js';
+import { countFlops } from '../../ir/flops.js';
+import { measureLatencies, prunedYolov5l, standInYolov5l } from './latency.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-bench-'));
 const rows: string[][] = [['benchmark', 'ylc', 'baseline', 'ratio', 'target']];
 const REPEATS = 3;
 const LOAD_SAVE_REPEATS = 5;
+const LATENCY_RUNS = 21;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -106,13 +113,54 @@ async function benchFoldBn(): Promise<void> {
   rows.push([`fold-bn,dce yolov5x (${nodes} nodes, ${(params / 1e6).toFixed(0)}M)`, `${ms.toFixed(0)} ms`, '1000 ms budget', `${(ms / 1000).toFixed(2)} of budget`, '< 1 s']);
 }
 
+/**
+ * Issue 4: yolov5l pruned to ~50% FLOPs runs in ORT CPU at a latency ratio within 1.15x of its
+ * FLOPs ratio. Both models in this process, same session options, intra-op threads = cores,
+ * batch 1 at 640; warm-up, then the median of alternating runs.
+ */
+async function benchPrunedLatency(): Promise<void> {
+  const imgsz = 640;
+  const threads = os.availableParallelism();
+  const t0 = performance.now();
+  const full = buildModel(loadConfig('yolov5l'), { form: 'deploy', imgsz });
+  const fullFlops = countFlops(full).total;
+  const pruned = await prunedYolov5l(fullFlops, 0.5, imgsz, console.log);
+  // The same stand-in with every width a multiple of 16: ORT's blocked (NCHWc) convolutions use
+  // 16 channels per block with AVX-512 (8 with AVX2); other widths cost reorders and padding.
+  const by16 = standInYolov5l(fullFlops, 0.5, imgsz, 16);
+  const candidates = [
+    { label: pruned.label, row: `pruned yolov5l latency${pruned.standIn ? ' (STAND-IN, widths x8)' : ''}`, model: pruned.model },
+    { label: `STAND-IN: yolov5l_slim, every width x${by16.ratio} rounded to a multiple of 16`, row: '  same, widths multiples of 16 (STAND-IN)', model: by16.model },
+  ];
+  console.log(`pruned yolov5l latency, ORT CPU, ${threads} intra-op threads, batch 1, ${imgsz}x${imgsz} (models ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`  full   yolov5l: ${(fullFlops / 1e9).toFixed(2)} GFLOPs, ${(countParameters(full) / 1e6).toFixed(2)}M parameters`);
+  const flops = candidates.map((c) => countFlops(c.model).total);
+  candidates.forEach((c, i) => console.log(`  pruned ${c.label}: ${(flops[i]! / 1e9).toFixed(2)} GFLOPs, ${(countParameters(c.model) / 1e6).toFixed(2)}M parameters`));
+  const [f, ...ps] = await measureLatencies([full, ...candidates.map((c) => c.model)], { name: 'images', dims: [1, 3, imgsz, imgsz] }, { threads, warmup: 2, runs: LATENCY_RUNS });
+  const runs = (ms: number[]) => ms.map((t) => t.toFixed(0)).join(', ');
+  console.log(`  full     median ${f!.medianMs.toFixed(0)} ms (runs ${runs(f!.runsMs)})`);
+  candidates.forEach((c, i) => {
+    const p = ps[i]!;
+    const flopsRatio = flops[i]! / fullFlops;
+    const latencyRatio = p.medianMs / f!.medianMs;
+    console.log(`  pruned${i ? ' 16' : '   '} median ${p.medianMs.toFixed(0)} ms (runs ${runs(p.runsMs)})`);
+    console.log(`           FLOPs ratio ${flopsRatio.toFixed(3)}, latency ratio ${latencyRatio.toFixed(3)}, latency/FLOPs ${(latencyRatio / flopsRatio).toFixed(3)} (target <= 1.15)`);
+    rows.push([c.row, `${p.medianMs.toFixed(0)} ms`, `${f!.medianMs.toFixed(0)} ms (yolov5l)`, `lat ${latencyRatio.toFixed(3)} / FLOPs ${flopsRatio.toFixed(3)} = ${(latencyRatio / flopsRatio).toFixed(3)}`, '<= 1.15']);
+  });
+}
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
 try {
-  const chain = path.join(tmp, 'chain350.onnx');
-  saveModel(convChainModel({ blocks: 100, channels: 312, kernel: 3, withBatchNorm: false }), chain);
-  benchLoadSave(chain, false);
-  // ext4 (auto_da_alloc) flushes a file that replaces another by rename or truncate: much slower.
-  benchLoadSave(chain, true);
-  await benchFoldBn();
+  if (wanted('load-save')) {
+    const chain = path.join(tmp, 'chain350.onnx');
+    saveModel(convChainModel({ blocks: 100, channels: 312, kernel: 3, withBatchNorm: false }), chain);
+    benchLoadSave(chain, false);
+    // ext4 (auto_da_alloc) flushes a file that replaces another by rename or truncate: much slower.
+    benchLoadSave(chain, true);
+  }
+  if (wanted('fold-bn')) await benchFoldBn();
+  if (wanted('latency')) await benchPrunedLatency();
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
