@@ -25,3 +25,6 @@ export { runPipeline, planPipeline, type PipelineRunOptions, type PipelineReport
 export { parsePipeline, printPipeline, type PipelineElement } from './passes/pipeline-text.js';
 export { PASSES, findPass } from './passes/index.js';
 export { definePass, type PassDeclaration, type PassContext, type PassResult } from './passes/pass.js';
+export { countFlops } from './ir/flops.js';
+export { buildModel, loadConfig, toDeployForm, applyStateDict, countParameters, stateDictOf } from './frontends/yolov5/index.js';
+export { readWeights, readSafetensors, writeSafetensors, writeTorchStateDict } from './frontends/weights/index.js';
