@@ -10,6 +10,8 @@ import { topoSortPass } from './topo-sort.js';
 import { csePass } from './cse.js';
 import { constantFoldPass } from './constant-fold.js';
 import { inferShapesPass } from './infer-shapes.js';
+import { autodiffPass } from './autodiff/index.js';
+import { bnTrainPass } from './bn-train.js';
 
 export const PASSES: readonly PassDeclaration[] = [
   foldBnPass,
@@ -19,6 +21,8 @@ export const PASSES: readonly PassDeclaration[] = [
   csePass,
   constantFoldPass,
   inferShapesPass,
+  bnTrainPass,
+  autodiffPass,
 ] as readonly PassDeclaration[];
 
 const BY_NAME = new Map<string, PassDeclaration>();

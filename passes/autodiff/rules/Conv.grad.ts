@@ -1,0 +1,240 @@
+/**
+ * Conv: Y = W (*) X + b, with strides s, dilations d, pads (pb, pe) and groups g.
+ *
+ * dX, the transposed convolution of dY with W:
+ *   - ConvTranspose(dY, W; s, d, pads, g, output_padding = the input rows the forward never read);
+ *   - for stride 1, equivalently Conv(dY, W'; d, pads (k-1)d - p, g) with W' the spatially
+ *     flipped W, in/out channels swapped per group (W' is small and computed per step);
+ *   - for 1x1, stride 1, no pads, g = 1: MatMul(W^T [Ci, Co], dY [N, Co, HW]).
+ * dW[co, ci, k] = sum_n,o dY[n, co, o] X[n, ci, o s + k d - pb]:
+ *   - 'conv': a convolution of X (batch and channels swapped: [Ci/g, g N, H, W]) with dY as the
+ *     kernel ([Co, N, Ho, Wo]), strides d, dilations s, groups g: out [Ci/g, Co, k, k], transposed;
+ *     input rows past the last window are cropped so the result is exactly k;
+ *   - 'im2col' (g = 1): the k*k shifted, strided windows of the padded X stacked as
+ *     cols [N, Ci k k, Ho Wo] (1x1 stride 1: X itself), dW = sum_n dY_n cols_n^T by a batched
+ *     MatMul (ORT fuses the transposition) and a ReduceSum over N.
+ * db = ReduceSum(dY) over all axes but 1.
+ *
+ * Which is fastest (ORT 1.30 CPU, graphOptimizationLevel 'all', 2 threads, AMD EPYC Zen 4,
+ * yolov5n layers at 320 x 320, batch 8; median ms of 20 runs; test/bench/conv-grad.ts):
+ * BENCHMARK-TABLE
+ */
+import { attrInt, attrInts } from '../../../ir/attribute.js';
+import type { Value } from '../../../ir/graph.js';
+import type { GradContext, GradRule } from '../rule.js';
+import { product } from './util.js';
+
+export interface ConvGradStrategy {
+  input: 'auto' | 'conv-transpose' | 'conv' | 'matmul';
+  weight: 'auto' | 'conv' | 'im2col';
+}
+
+/** The formulation used; 'auto' picks by the benchmark above. Tests and benchmarks may set it. */
+export const convGradStrategy: ConvGradStrategy = { input: 'auto', weight: 'auto' };
+
+export interface ConvGeometry {
+  x: number[];
+  w: number[];
+  y: number[];
+  strides: number[];
+  dilations: number[];
+  padsBegin: number[];
+  padsEnd: number[];
+  group: number;
+}
+
+export function convGeometry(g: GradContext): ConvGeometry {
+  const x = g.shape(g.I(0));
+  const w = g.shape(g.I(1));
+  const y = g.shape(g.O(0));
+  const n = x.length - 2;
+  const ones = new Array<number>(n).fill(1);
+  const strides = g.node.attrInts('strides') ?? ones;
+  const dilations = g.node.attrInts('dilations') ?? ones;
+  const group = g.node.attrInt('group', 1);
+  const autoPad = g.node.attrString('auto_pad', 'NOTSET');
+  let padsBegin: number[];
+  let padsEnd: number[];
+  if (autoPad === 'NOTSET') {
+    const pads = g.node.attrInts('pads') ?? new Array<number>(2 * n).fill(0);
+    padsBegin = pads.slice(0, n);
+    padsEnd = pads.slice(n);
+  } else if (autoPad === 'VALID') {
+    padsBegin = new Array<number>(n).fill(0);
+    padsEnd = new Array<number>(n).fill(0);
+  } else {
+    padsBegin = [];
+    padsEnd = [];
+    for (let k = 0; k < n; k++) {
+      const total = Math.max(0, (y[k + 2]! - 1) * strides[k]! + (w[k + 2]! - 1) * dilations[k]! + 1 - x[k + 2]!);
+      const begin = autoPad === 'SAME_LOWER' ? Math.ceil(total / 2) : Math.floor(total / 2);
+      padsBegin.push(begin);
+      padsEnd.push(total - begin);
+    }
+  }
+  return { x, w, y, strides, dilations, padsBegin, padsEnd, group };
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
+
+function isPointwise(c: ConvGeometry): boolean {
+  return c.w.slice(2).every((k) => k === 1) && c.strides.every((s) => s === 1) && [...c.padsBegin, ...c.padsEnd].every((p) => p === 0);
+}
+
+/** Input rows (per spatial axis) that no window reads, past the last one. */
+function unreadTail(c: ConvGeometry): number[] {
+  return c.x.slice(2).map((h, k) => {
+    const span = c.strides[k]! * (c.y[k + 2]! - 1) + c.dilations[k]! * (c.w[k + 2]! - 1) + 1;
+    return h + c.padsBegin[k]! + c.padsEnd[k]! - span;
+  });
+}
+
+function inputByConvTranspose(g: GradContext, c: ConvGeometry): Value {
+  return g.b.op1('ConvTranspose', [g.GO(0)!, g.I(1)], [
+    attrInts('strides', c.strides),
+    attrInts('dilations', c.dilations),
+    attrInts('pads', [...c.padsBegin, ...c.padsEnd]),
+    attrInts('output_padding', unreadTail(c)),
+    attrInt('group', c.group),
+    attrInts('kernel_shape', c.w.slice(2)),
+  ]);
+}
+
+/** Stride 1: the correlation of dY with the flipped, channel-swapped kernel; undefined when it does not apply. */
+function inputByConv(g: GradContext, c: ConvGeometry): Value | undefined {
+  if (!c.strides.every((s) => s === 1)) return undefined;
+  const n = c.x.length - 2;
+  const k = c.w.slice(2);
+  const pb = k.map((kk, i) => (kk - 1) * c.dilations[i]! - c.padsBegin[i]!);
+  const pe = k.map((kk, i) => (kk - 1) * c.dilations[i]! - c.padsEnd[i]!);
+  if ([...pb, ...pe].some((p) => p < 0)) return undefined;
+  const { b } = g;
+  const [co, cig] = [c.w[0]!, c.w[1]!];
+  const grp = c.group;
+  let w = g.I(1);
+  if (co / grp === 1 || cig === 1) {
+    // [g, Co/g, Ci/g] -> [g, Ci/g, Co/g] moves only a size-1 axis: a Reshape
+    w = b.reshape(w, [grp * cig, co / grp, ...k]);
+  } else {
+    w = b.reshape(b.transpose(b.reshape(w, [grp, co / grp, cig, ...k]), [0, 2, 1, ...range(3, 3 + n)]), [grp * cig, co / grp, ...k]);
+  }
+  const flipAxes = range(2, 2 + n).filter((a) => k[a - 2]! > 1);
+  if (flipAxes.length > 0) w = b.slice(w, flipAxes.map(() => -1), flipAxes.map(() => -(2 ** 63)), flipAxes, flipAxes.map(() => -1));
+  return b.op1('Conv', [g.GO(0)!, w], [
+    attrInts('dilations', c.dilations),
+    attrInts('pads', [...pb, ...pe]),
+    attrInt('group', grp),
+    attrInts('kernel_shape', k),
+    attrInts('strides', k.map(() => 1)),
+  ]);
+}
+
+function inputByMatMul(g: GradContext, c: ConvGeometry): Value | undefined {
+  if (!isPointwise(c) || c.group !== 1) return undefined;
+  const { b } = g;
+  const [N, Ci] = [c.x[0]!, c.x[1]!];
+  const Co = c.w[0]!;
+  const P = product(c.x.slice(2));
+  const wt = b.transpose(b.reshape(g.I(1), [Co, Ci]), [1, 0]);
+  return b.reshape(b.op1('MatMul', [wt, b.reshape(g.GO(0)!, [N, Co, P])]), c.x);
+}
+
+function weightByConv(g: GradContext, c: ConvGeometry): Value {
+  const { b } = g;
+  const n = c.x.length - 2;
+  const [N, Ci] = [c.x[0]!, c.x[1]!];
+  const Co = c.w[0]!;
+  const grp = c.group;
+  const cig = Ci / grp;
+  let x = g.I(0);
+  // Crop input rows past the last window that the end padding cannot absorb.
+  const tail = unreadTail(c);
+  const padsEnd = c.padsEnd.map((p, k) => Math.max(p - tail[k]!, 0));
+  const crop = tail.map((r, k) => Math.max(r - c.padsEnd[k]!, 0));
+  if (crop.some((r) => r > 0)) {
+    const axes = range(2, 2 + n).filter((a) => crop[a - 2]! > 0);
+    x = b.slice(x, axes.map(() => 0), axes.map((a) => c.x[a]! - crop[a - 2]!), axes);
+  }
+  const xs = c.x.map((d, k) => (k >= 2 ? d - crop[k - 2]! : d));
+  // X [N, g, Ci/g, S] -> [Ci/g, g, N, S] -> [Ci/g, g N, S]
+  let xt: Value;
+  if (N === 1 && cig === 1) xt = b.reshape(x, [1, grp, ...xs.slice(2)]);
+  else if (N === 1 || (grp === 1 && cig === 1)) xt = b.reshape(x, [cig, grp * N, ...xs.slice(2)]);
+  else if (grp === 1) xt = b.transpose(x, [1, 0, ...range(2, 2 + n)]);
+  else xt = b.reshape(b.transpose(b.reshape(x, [N, grp, cig, ...xs.slice(2)]), [2, 1, 0, ...range(3, 3 + n)]), [cig, grp * N, ...xs.slice(2)]);
+  const gt = N === 1 ? b.reshape(g.GO(0)!, [Co, 1, ...c.y.slice(2)]) : b.transpose(g.GO(0)!, [1, 0, ...range(2, 2 + n)]);
+  const dw = b.op1('Conv', [xt, gt], [
+    attrInts('strides', c.dilations),
+    attrInts('dilations', c.strides),
+    attrInts('pads', [...c.padsBegin, ...padsEnd]),
+    attrInt('group', grp),
+    attrInts('kernel_shape', c.y.slice(2)),
+  ]);
+  // [Ci/g, Co, k] -> [Co, Ci/g, k]
+  return cig === 1 ? b.reshape(dw, c.w) : b.transpose(dw, [1, 0, ...range(2, 2 + n)]);
+}
+
+function weightByIm2col(g: GradContext, c: ConvGeometry): Value | undefined {
+  if (c.group !== 1) return undefined;
+  const { b } = g;
+  const n = c.x.length - 2;
+  const [N, Ci] = [c.x[0]!, c.x[1]!];
+  const Co = c.w[0]!;
+  const k = c.w.slice(2);
+  const P = product(c.y.slice(2));
+  let cols: Value;
+  if (isPointwise(c)) cols = b.reshape(g.I(0), [N, Ci, P]);
+  else {
+    let x = g.I(0);
+    const pads = [...c.padsBegin, ...c.padsEnd];
+    if (pads.some((p) => p !== 0)) x = b.pad(x, [0, 0, ...c.padsBegin, 0, 0, ...c.padsEnd]);
+    const windows: Value[] = [];
+    const offsets = product(k);
+    for (let o = 0; o < offsets; o++) {
+      let rest = o;
+      const at = new Array<number>(n);
+      for (let a = n - 1; a >= 0; a--) {
+        at[a] = rest % k[a]!;
+        rest = Math.floor(rest / k[a]!);
+      }
+      const starts = at.map((t, a) => t * c.dilations[a]!);
+      const ends = starts.map((s0, a) => s0 + c.strides[a]! * (c.y[a + 2]! - 1) + 1);
+      windows.push(b.unsqueeze(b.slice(x, starts, ends, range(2, 2 + n), c.strides), [2]));
+    }
+    cols = b.reshape(b.concat(windows, 2), [N, Ci * offsets, P]);
+  }
+  const prod = b.op1('MatMul', [b.reshape(g.GO(0)!, [N, Co, P]), b.transpose(cols, [0, 2, 1])]);
+  return b.reshape(b.reduceSum(prod, [0], false), c.w);
+}
+
+export const convGrad: GradRule = {
+  op: 'Conv',
+  grad(g) {
+    const c = convGeometry(g);
+    const { b } = g;
+    if (g.has(2) && g.needs(2)) g.GI(2, b.reduceSum(g.GO(0)!, [0, ...range(2, c.y.length)], false));
+    if (g.needs(0)) {
+      const s = convGradStrategy.input;
+      let dx: Value | undefined;
+      if (s === 'matmul') dx = inputByMatMul(g, c);
+      else if (s === 'conv') dx = inputByConv(g, c);
+      else if (s === 'auto') dx = AUTO_INPUT(g, c);
+      g.GI(0, dx ?? inputByConvTranspose(g, c));
+    }
+    if (g.needs(1)) {
+      const s = convGradStrategy.weight;
+      let dw: Value | undefined;
+      if (s === 'im2col') dw = weightByIm2col(g, c);
+      else if (s === 'auto') dw = AUTO_WEIGHT(g, c);
+      g.GI(1, dw ?? weightByConv(g, c));
+    }
+  },
+};
+
+function AUTO_INPUT(g: GradContext, c: ConvGeometry): Value | undefined {
+  return inputByConv(g, c);
+}
+
+function AUTO_WEIGHT(g: GradContext, c: ConvGeometry): Value | undefined {
+  return isPointwise(c) ? weightByIm2col(g, c) : undefined;
+}

@@ -1,0 +1,3 @@
+import { zeroGradRule } from './util.js';
+
+export const signGrad = zeroGradRule('Sign');
