@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../ir/serde/index.js';
 import { verifyModel } from '../../ir/verify.js';
 import { maxAbsDiff, randomFloat32, runModel } from '../../test/util/ort.js';
-import { opHistogram, readSafetensorsFile, relativeError, stateDictFromExport, useBatchStatistics } from '../../test/util/yolov5-fixtures.js';
+import { opHistogram, readSafetensorsFile, relativeError, stateDictFromExport } from '../../test/util/yolov5-fixtures.js';
+import { batchNormToTraining } from '../../passes/bn-train.js';
 import { readWeights } from '../weights/index.js';
 import { applyStateDict, buildModel, configFromDict, loadConfig, parseConfig, toDeployForm } from './index.js';
 
@@ -85,7 +86,7 @@ describe('goldens (YOLOv5 v7.0 / YOLOv5-Light in PyTorch)', () => {
       const errors: Record<string, number> = { output0: relativeError(out.output0!.data, golden.tensors.get('output0')!.toFloat32()) };
 
       // The raw heads were recorded in train mode: BatchNorm normalizes with the batch statistics.
-      useBatchStatistics(train);
+      batchNormToTraining(train);
       const raw = await runModel(train, feeds);
       for (const p of ['pred0', 'pred1', 'pred2']) {
         expect(raw[p]!.dims).toEqual(golden.tensors.get(p)!.dims);

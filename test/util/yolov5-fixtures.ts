@@ -1,13 +1,13 @@
 /**
  * Test helpers for the YOLOv5 frontend: PyTorch-exported ONNX models as state_dicts, the golden
- * safetensors files of test/fixtures/goldens, and a batch-statistics rewrite of BatchNormalization.
+ * safetensors files of test/fixtures/goldens (train-mode BatchNorm: passes/bn-train).
  */
 import * as fs from 'node:fs';
-import { attrInts, attrTensor, type Attribute } from '../../ir/attribute.js';
-import { Node as GraphNode, type Node, type Value } from '../../ir/graph.js';
+import type { Node, Value } from '../../ir/graph.js';
 import type { Model } from '../../ir/model.js';
-import { Tensor } from '../../ir/tensor.js';
+import type { Tensor } from '../../ir/tensor.js';
 import { readSafetensors, type SafetensorsFile } from '../../frontends/weights/safetensors.js';
+import { batchNormToTraining } from '../../passes/bn-train.js';
 
 /** The tensor behind `v`, following Identity chains (PyTorch exports dedupe equal tensors that way). */
 export function resolveConstant(v: Value): Tensor | undefined {
@@ -88,37 +88,9 @@ export function opHistogram(model: Model): Record<string, number> {
 }
 
 /**
- * Rewrites every BatchNormalization of `model` (opset < 18) to normalize with the batch's own
- * statistics, as a PyTorch module in train mode does (biased variance):
- *   y = (x - mean_b) / sqrt(var_b + eps) * gamma + beta,   mean/var over (N, H, W).
- * The goldens' raw heads come from such a forward.
+ * @deprecated Use `batchNormToTraining` (passes/bn-train), which this now calls: BatchNorm on the
+ * batch statistics as PyTorch's train mode, running statistics as extra outputs `update.<name>`.
  */
 export function useBatchStatistics(model: Model): void {
-  const graph = model.graph;
-  let k = 0;
-  const fresh = (hint: string): string => `${hint}__bs${k++}`;
-  const add = (before: Node, op: string, inputs: Value[], attributes: Attribute[] = []): Value => {
-    const n = new GraphNode(op, inputs, [fresh(`${before.name}/${op}`)], { name: fresh(`${before.name}/${op}`), attributes });
-    graph.insertBefore(before, n);
-    return n.output(0);
-  };
-  for (const bn of graph.nodes.toArray()) {
-    if (bn.opType !== 'BatchNormalization') continue;
-    const [x, gamma, beta] = [bn.input(0)!, bn.input(1)!, bn.input(2)!];
-    const eps = bn.attrFloat('epsilon', 1e-5);
-    const c = (t: Tensor): Value => {
-      const n = new GraphNode('Constant', [], [fresh(`${bn.name}/Constant`)], { name: fresh(`${bn.name}/Constant`), attributes: [attrTensor('value', t)] });
-      graph.insertBefore(bn, n);
-      return n.output(0);
-    };
-    const axes = [attrInts('axes', [0, 2, 3])];
-    const mean = add(bn, 'ReduceMean', [x], axes);
-    const d = add(bn, 'Sub', [x, mean]);
-    const variance = add(bn, 'ReduceMean', [add(bn, 'Mul', [d, d])], axes);
-    const norm = add(bn, 'Div', [d, add(bn, 'Sqrt', [add(bn, 'Add', [variance, c(Tensor.scalarFloat32(eps))])])]);
-    const shape = c(Tensor.fromInt64([3], [-1, 1, 1]));
-    const y = add(bn, 'Add', [add(bn, 'Mul', [norm, add(bn, 'Reshape', [gamma, shape])]), add(bn, 'Reshape', [beta, shape])]);
-    bn.output(0).replaceAllUsesWith(y, { includeGraphOutputs: true });
-    graph.remove(bn);
-  }
+  batchNormToTraining(model);
 }
