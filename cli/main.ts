@@ -8,6 +8,7 @@ import { hideBin } from 'yargs/helpers';
 import { EXIT_INTERNAL, YlcError } from '../ir/errors.js';
 import { PASSES } from '../passes/index.js';
 import { demoCommand } from './commands/demo.js';
+import { gradCommand } from './commands/grad.js';
 import { infoCommand } from './commands/info.js';
 import { instrumentationOptions, optimizeFile, outputOptions, passCommands, type InstrumentationFlags } from './commands/optimize.js';
 import { diffCommand, parseCommand, printCommand } from './commands/text.js';
@@ -19,7 +20,7 @@ function buildCli(args: string[]): Argv {
     .scriptName('ylc')
     .usage('$0 <command> [options]\n\nA compiler for compressing YOLOv5-family detectors on an ONNX IR.')
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of errors' });
-  return yoloCommands(base)
+  return gradCommand(yoloCommands(base))
     .command(
       'demo',
       'run the main job on the built-in default (yolov5n: fold-bn,dce)',

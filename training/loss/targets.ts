@@ -7,9 +7,10 @@
  * ny x nx and anchors A_i (pixels / stride), every (anchor a, target) pair with
  *   max(r, 1/r) < anchor_t in both w and h,   r = (w * nx, h * ny) / A_i[a]
  * is kept, in anchor-major order. With gxy = (x * nx, y * ny) and gxi = (nx, ny) - gxy, each kept
- * pair trains its own cell and, with offset g = 0.5, up to two neighbours:
+ * pair trains its own cell and, with offset g = 0.5, its neighbours
  *   left  if frac(gx) < 0.5 and gx > 1,   up    if frac(gy) < 0.5 and gy > 1,
- *   right if frac(gxi) < 0.5 and gxi > 1, down  if frac(gyi) < 0.5 and gyi > 1,
+ *   right if frac(gxi) < 0.5 and gxi > 1, down  if frac(gyi) < 0.5 and gyi > 1
+ * (two in general; four when the centre lies exactly on grid lines, frac = 0 on both sides),
  * listed offset-major (own cells, then left, up, right, down), as YOLOv5's boolean-mask gathers
  * order them. gij = trunc(gxy - offset), clamped to the grid; tbox = (gxy - gij, gwh) with the
  * clamped gij (YOLOv5 clamps gij in place), tcls = trunc(class), anchors = A_i[a].

@@ -5,48 +5,16 @@
  * dynamic batch).
  */
 import { describe, expect, it } from 'vitest';
-import * as ort from 'onnxruntime-node';
-import { DataType } from '../../ir/dtype.js';
 import { YlcError } from '../../ir/errors.js';
-import { Graph, Value } from '../../ir/graph.js';
-import { Model } from '../../ir/model.js';
-import { encodeModel } from '../../ir/serde/index.js';
-import { tensorType } from '../../ir/type.js';
 import { verifyModel } from '../../ir/verify.js';
-import { buildModel, loadConfig, readDetectInfo, toDeployForm, type DetectInfo } from '../../frontends/yolov5/index.js';
-import { goldenTrainModel, loadLossGolden, LOSS_GOLDENS, type LossGolden } from '../../test/util/loss-goldens.js';
-import { randomFloat32, seededRandom } from '../../test/util/ort.js';
-import { useBatchStatistics } from '../../test/util/yolov5-fixtures.js';
+import { buildModel, loadConfig, readDetectInfo, toDeployForm } from '../../frontends/yolov5/index.js';
+import { goldenTrainModel, loadLossGolden, LOSS_GOLDENS } from '../../test/util/loss-goldens.js';
+import { headsAsInputs, randomTargets, referenceLoss, run, type Feeds } from '../../test/util/loss-reference.js';
+import { randomFloat32 } from '../../test/util/ort.js';
+import { batchNormToTraining } from '../../passes/bn-train.js';
 import { loadHyp, rescaleHyp, type Hyp } from './hyp.js';
 import { assignTargets } from './targets.js';
-import { appendYoloLoss, geometryOf, yoloTargetFeeds, type LossFeed } from './yolo-loss.js';
-
-type Feeds = Record<string, LossFeed | { type: 'float32'; data: Float32Array; dims: readonly number[] }>;
-
-async function run(model: Model, feeds: Feeds, outputs?: string[]): Promise<Record<string, { dims: readonly number[]; data: Float32Array }>> {
-  const session = await ort.InferenceSession.create(encodeModel(model), { intraOpNumThreads: 1, interOpNumThreads: 1 });
-  try {
-    const f: Record<string, ort.Tensor> = {};
-    for (const [k, v] of Object.entries(feeds)) f[k] = new ort.Tensor(v.type, v.data, [...v.dims]);
-    const r = outputs ? await session.run(f, outputs) : await session.run(f);
-    const out: Record<string, { dims: readonly number[]; data: Float32Array }> = {};
-    for (const [k, t] of Object.entries(r)) out[k] = { dims: t.dims, data: t.data as Float32Array };
-    return out;
-  } finally {
-    await session.release();
-  }
-}
-
-/** A training-form stand-in whose raw heads are graph inputs: the loss alone, fed any heads. */
-function headsAsInputs(info: DetectInfo, imageDims: ReadonlyArray<number | string>, headDims: ReadonlyArray<ReadonlyArray<number | string | null>>): Model {
-  const graph = new Graph('heads');
-  graph.addInput(new Value('images', tensorType(DataType.FLOAT, imageDims)));
-  info.heads.forEach((h, i) => graph.addInput(new Value(h, tensorType(DataType.FLOAT, headDims[i]!))));
-  const model = new Model(graph, { irVersion: 7n, opsetImports: [['', 12]] });
-  model.setMetadata('ylc.form', 'train');
-  model.setMetadata('ylc.detect', JSON.stringify(info));
-  return model;
-}
+import { appendYoloLoss, geometryOf, targetCapacity, yoloTargetFeeds } from './yolo-loss.js';
 
 function rel(a: number, b: number): number {
   return Math.abs(a - b) / Math.abs(b);
@@ -80,7 +48,7 @@ describe('against the PyTorch goldens', () => {
     it(`${name}: loss and items from the model's own train-mode forward within 1e-4 relative`, async () => {
       const g = loadLossGolden(name);
       const model = goldenTrainModel(g);
-      useBatchStatistics(model);
+      batchNormToTraining(model);
       const loss = appendYoloLoss(model, { hyp: g.hyp });
       const input = g.tensors.get('input')!;
       const targets = g.tensors.get('targets')!;
@@ -97,125 +65,21 @@ describe('against the PyTorch goldens', () => {
   }
 });
 
-// ---------------------------------------------------------------------------------------------
-// A float64 port of YOLOv5 v7.0 ComputeLoss (build_targets, bbox_iou CIoU, BCEWithLogitsLoss
-// with pos_weight, smooth_BCE), written as the PyTorch code reads.
-
-interface Head {
-  data: Float32Array;
-  dims: readonly number[];
-}
-
-function bceWithLogits(x: number, t: number, pw: number): number {
-  // PyTorch: (1 - t) x + (1 + (pw - 1) t) (log(1 + exp(-|x|)) + max(-x, 0))
-  return (1 - t) * x + (1 + (pw - 1) * t) * (Math.log1p(Math.exp(-Math.abs(x))) + Math.max(-x, 0));
-}
-
-function ciou(b1: readonly number[], b2: readonly number[]): number {
-  const eps = 1e-7;
-  const [x1, y1, w1, h1] = b1 as [number, number, number, number];
-  const [x2, y2, w2, h2] = b2 as [number, number, number, number];
-  const [b1x1, b1x2, b1y1, b1y2] = [x1 - w1 / 2, x1 + w1 / 2, y1 - h1 / 2, y1 + h1 / 2];
-  const [b2x1, b2x2, b2y1, b2y2] = [x2 - w2 / 2, x2 + w2 / 2, y2 - h2 / 2, y2 + h2 / 2];
-  const inter = Math.max(Math.min(b1x2, b2x2) - Math.max(b1x1, b2x1), 0) * Math.max(Math.min(b1y2, b2y2) - Math.max(b1y1, b2y1), 0);
-  const union = w1 * h1 + w2 * h2 - inter + eps;
-  const iou = inter / union;
-  const cw = Math.max(b1x2, b2x2) - Math.min(b1x1, b2x1);
-  const ch = Math.max(b1y2, b2y2) - Math.min(b1y1, b2y1);
-  const c2 = cw ** 2 + ch ** 2 + eps;
-  const rho2 = ((b2x1 + b2x2 - b1x1 - b1x2) ** 2 + (b2y1 + b2y2 - b1y1 - b1y2) ** 2) / 4;
-  const v = (4 / Math.PI ** 2) * (Math.atan(w2 / (h2 + eps)) - Math.atan(w1 / (h1 + eps))) ** 2;
-  const alpha = v / (v - iou + (1 + eps));
-  return iou - (rho2 / c2 + v * alpha);
-}
-
-function referenceLoss(heads: readonly Head[], targets: Float32Array, info: DetectInfo, hyp: Hyp): { loss: number; items: number[] } {
-  const [bs, , , , no] = heads[0]!.dims as [number, number, number, number, number];
-  const { na, nc } = info;
-  const sig = (x: number): number => 1 / (1 + Math.exp(-x));
-  const eps = hyp.label_smoothing ?? 0;
-  const [cp, cn] = [1 - 0.5 * eps, 0.5 * eps];
-  const balance = [4.0, 1.0, 0.4];
-  let [lbox, lobj, lcls] = [0, 0, 0];
-  const geometry = geometryOf(info, bs, heads[0]!.dims[2]! * info.strides[0]!, heads[0]!.dims[3]! * info.strides[0]!);
-  heads.forEach((head, i) => {
-    const [, , ny, nx] = head.dims as [number, number, number, number, number];
-    const anchors = geometry.anchors[i]!;
-    // build_targets, as the PyTorch code reads: [na, nt, 7] * gain, ratio filter, 5 offsets.
-    const g = 0.5;
-    const off = [[0, 0], [1, 0], [0, 1], [-1, 0], [0, -1]].map(([a, c]) => [a! * g, c! * g]);
-    const t: number[][] = [];
-    for (let a = 0; a < na; a++) {
-      for (let k = 0; k < targets.length / 6; k++) {
-        const r = targets.subarray(k * 6, k * 6 + 6);
-        const row = [r[0]!, r[1]!, Math.fround(r[2]! * nx), Math.fround(r[3]! * ny), Math.fround(r[4]! * nx), Math.fround(r[5]! * ny), a];
-        const rw = Math.fround(row[4]! / anchors[2 * a]!);
-        const rh = Math.fround(row[5]! / anchors[2 * a + 1]!);
-        if (Math.max(rw, Math.fround(1 / rw), rh, Math.fround(1 / rh)) < hyp.anchor_t) t.push(row);
-      }
-    }
-    const entries: Array<{ b: number; a: number; gj: number; gi: number; tbox: number[]; c: number }> = [];
-    for (let o = 0; o < 5; o++) {
-      for (const row of t) {
-        const [gx, gy] = [row[2]!, row[3]!];
-        const [gxi, gyi] = [Math.fround(nx - gx), Math.fround(ny - gy)];
-        const masks = [true, gx % 1 < g && gx > 1, gy % 1 < g && gy > 1, gxi % 1 < g && gxi > 1, gyi % 1 < g && gyi > 1];
-        if (!masks[o]) continue;
-        const gi = Math.min(Math.max(Math.trunc(Math.fround(gx - off[o]![0]!)), 0), nx - 1);
-        const gj = Math.min(Math.max(Math.trunc(Math.fround(gy - off[o]![1]!)), 0), ny - 1);
-        entries.push({ b: row[0]!, a: row[6]!, gj, gi, tbox: [gx - gi, gy - gj, row[4]!, row[5]!], c: row[1]! });
-      }
-    }
-    const at = (e: { b: number; a: number; gj: number; gi: number }, c: number): number => head.data[(((e.b * na + e.a) * ny + e.gj) * nx + e.gi) * no + c]!;
-    const tobj = new Float64Array(bs * na * ny * nx);
-    if (entries.length) {
-      let boxSum = 0;
-      let clsSum = 0;
-      for (const e of entries) {
-        const pxy = [sig(at(e, 0)) * 2 - 0.5, sig(at(e, 1)) * 2 - 0.5];
-        const pwh = [(sig(at(e, 2)) * 2) ** 2 * anchors[2 * e.a]!, (sig(at(e, 3)) * 2) ** 2 * anchors[2 * e.a + 1]!];
-        const iou = ciou([...pxy, ...pwh], e.tbox);
-        boxSum += 1 - iou;
-        tobj[((e.b * na + e.a) * ny + e.gj) * nx + e.gi] = Math.max(iou, 0); // index_put: the last write wins
-        if (nc > 1) for (let c = 0; c < nc; c++) clsSum += bceWithLogits(at(e, 5 + c), c === e.c ? cp : cn, hyp.cls_pw);
-      }
-      lbox += boxSum / entries.length;
-      if (nc > 1) lcls += clsSum / (entries.length * nc);
-    }
-    let objSum = 0;
-    for (let cell = 0; cell < tobj.length; cell++) objSum += bceWithLogits(head.data[cell * no + 4]!, tobj[cell]!, hyp.obj_pw);
-    lobj += (objSum / tobj.length) * balance[i]!;
-  });
-  const items = [lbox * hyp.box, lobj * hyp.obj, lcls * hyp.cls];
-  return { loss: (items[0]! + items[1]! + items[2]!) * bs, items };
-}
-
 /** Random raw heads and targets for a model built from `cfg`, checked against referenceLoss. */
-async function compareWithReference(options: { nc: number; imgsz: number; bs: number; targets: Float32Array; hyp: Hyp; seed: number; dynamic?: boolean }): Promise<{ loss: number; items: number[]; ref: { loss: number; items: number[] } }> {
+async function compareWithReference(options: { nc: number; imgsz: number; bs: number; targets: Float32Array; hyp: Hyp; seed: number; dynamic?: boolean; capacity?: number }): Promise<{ loss: number; items: number[]; ref: { loss: number; items: number[] } }> {
   const train = buildModel(loadConfig('yolov5n'), { form: 'train', nc: options.nc, imgsz: options.imgsz, batch: options.bs });
   const info = readDetectInfo(train, 'test');
   const headDims = info.strides.map((s) => [options.bs, info.na, options.imgsz / s, options.imgsz / s, info.no]);
   const model = options.dynamic
     ? headsAsInputs(info, ['batch', 3, 'height', 'width'], headDims.map(() => ['batch', info.na, null, null, info.no]))
     : headsAsInputs(info, [options.bs, 3, options.imgsz, options.imgsz], headDims);
-  const loss = appendYoloLoss(model, { hyp: options.hyp });
+  const loss = appendYoloLoss(model, { hyp: options.hyp, ...(options.capacity ? { capacity: options.capacity } : {}) });
   const heads = headDims.map((dims, i) => ({ data: randomFloat32(dims.reduce((a, b) => a * b, 1), options.seed + i, -4, 2), dims }));
   const feeds: Feeds = { ...yoloTargetFeeds(model, options.targets, { imageShape: [options.bs, 3, options.imgsz, options.imgsz] }) };
   feeds.images = { type: 'float32', data: new Float32Array(options.bs * 3 * options.imgsz * options.imgsz), dims: [options.bs, 3, options.imgsz, options.imgsz] };
   info.heads.forEach((h, i) => (feeds[h] = { type: 'float32', ...heads[i]! }));
   const out = await run(model, feeds);
   return { loss: out[loss.loss]!.data[0]!, items: Array.from(out[loss.items]!.data), ref: referenceLoss(heads, options.targets, info, options.hyp) };
-}
-
-function randomTargets(n: number, bs: number, nc: number, seed: number): Float32Array {
-  const next = seededRandom(seed);
-  const out = new Float32Array(n * 6);
-  for (let k = 0; k < n; k++) {
-    const w = 0.02 + 0.5 * next();
-    const h = 0.02 + 0.5 * next();
-    out.set([Math.floor(next() * bs), Math.floor(next() * nc), w / 2 + (1 - w) * next(), h / 2 + (1 - h) * next(), w, h], k * 6);
-  }
-  return out;
 }
 
 describe('against a float64 port of ComputeLoss', () => {
@@ -258,6 +122,12 @@ describe('against a float64 port of ComputeLoss', () => {
     expectClose(r);
   });
 
+  it('fixed capacity: padded, masked target inputs give the same loss; with no targets too', async () => {
+    const hyp = { ...rescaleHyp(loadHyp('scratch-low'), { nc: 5, imgsz: 128 }), cls_pw: 1.3, obj_pw: 0.8 };
+    expectClose(await compareWithReference({ nc: 5, imgsz: 128, bs: 3, targets: randomTargets(20, 3, 5, 11), hyp, seed: 700, capacity: targetCapacity(20) }));
+    expectClose(await compareWithReference({ nc: 5, imgsz: 128, bs: 3, targets: new Float32Array(0), hyp, seed: 800, capacity: 4 }));
+  });
+
   it('targets that match no anchor leave their level empty', async () => {
     // A 0.9 x 0.02 box has no anchor within a factor of 4 at any level of a 64x64 image.
     const hyp = rescaleHyp(loadHyp('scratch-low'), { nc: 3, imgsz: 64 });
@@ -282,7 +152,7 @@ describe('appendYoloLoss', () => {
     expect(loss.stopGradient).toHaveLength(6);
     const types = Object.fromEntries(model.graph.inputs.map((v) => [v.name, v.type?.kind === 'tensor' ? v.type.shape?.map((d) => d.value ?? d.param) : undefined]));
     expect(types.target_indices0).toEqual(['n0', 4]);
-    expect(types.target_obj_rows2).toEqual(['m2']);
+    expect(types.target_obj_rows2).toEqual(['m2', 1]);
     expect(model.graph.outputs.map((v) => v.name)).toEqual(['pred0', 'pred1', 'pred2', 'loss', 'loss_items']);
     expect(model.graph.initializers.size).toBe(buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 64 }).graph.initializers.size);
     expect(verifyModel(model)).toEqual([]);
@@ -297,6 +167,27 @@ describe('appendYoloLoss', () => {
     expect(() => appendYoloLoss(other, { hyp: { ...hyp, fl_gamma: 1.5 } })).toThrow(/focal loss is not supported/);
     expect(() => appendYoloLoss(other, { hyp, batchSize: 4 })).toThrow(/batchSize 4 but the model's images input has batch 1/);
     expect(() => appendYoloLoss(other, { hyp: { box: 0.05 } as unknown as Hyp })).toThrow(YlcError);
+  });
+
+  it('fixed capacity: static target inputs with weights; feeds are padded; a level over capacity is an error', () => {
+    const model = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 64, batch: 2 });
+    const loss = appendYoloLoss(model, { hyp, capacity: [16, 16, 12] });
+    expect(loss.inputs.filter((n) => n.endsWith('2'))).toEqual(['target_indices2', 'target_box2', 'target_anchors2', 'target_cls2', 'target_obj_rows2', 'target_weights2', 'target_obj_weights2']);
+    const dims = Object.fromEntries(model.graph.inputs.map((v) => [v.name, v.type?.kind === 'tensor' ? v.type.shape?.map((d) => d.value ?? d.param) : undefined]));
+    expect(dims.target_indices2).toEqual([12, 4]);
+    expect(dims.target_obj_weights0).toEqual([16]);
+    // One box: 3 anchors x 3 cells on level 0.
+    const feeds = yoloTargetFeeds(model, Float32Array.of(1, 3, 0.55, 0.55, 0.3, 0.3), { imageShape: [2, 3, 64, 64] });
+    expect(feeds.target_indices0!.dims).toEqual([16, 4]);
+    expect(Array.from(feeds.target_weights0!.data as Float32Array)).toEqual([...new Array<number>(9).fill(1), ...new Array<number>(7).fill(0)]);
+    expect(Array.from(feeds.target_obj_weights0!.data as Float32Array)).toEqual([...new Array<number>(9).fill(1), ...new Array<number>(7).fill(0)]);
+    expect(Array.from((feeds.target_box0!.data as Float32Array).subarray(36, 40))).toEqual([0.5, 0.5, 1, 1]);
+    expect(Array.from((feeds.target_indices0!.data as BigInt64Array).subarray(36, 40))).toEqual([0n, 0n, 0n, 0n]);
+    // Centred on a grid line, a box trains all 5 cells of its neighbourhood: 6 of them overflow level 0.
+    const crowd = Float32Array.from({ length: 6 * 6 }, (_, k) => [0, 3, 0.5, 0.5, 0.3, 0.3][k % 6]!);
+    expect(() => yoloTargetFeeds(model, crowd, { imageShape: [2, 3, 64, 64] })).toThrow('targets: level 0 takes 90 target entries, the loss was built for at most 16 (appendYoloLoss capacity; targetCapacity(max boxes) always suffices)');
+    expect(() => appendYoloLoss(buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 64 }), { hyp, capacity: [8, 8] })).toThrow(RangeError);
+    expect(targetCapacity(6)).toBe(90);
   });
 
   it('yoloTargetFeeds names the bad target row', () => {

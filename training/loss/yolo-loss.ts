@@ -3,7 +3,8 @@
  * training-form model, in standard ONNX ops. Target assignment runs on the host (targets.ts); the
  * graph receives, per level i, the entries' cells `target_indices<i>` [n, 4] (b, a, gj, gi),
  * `target_box<i>` [n, 4], `target_anchors<i>` [n, 2], `target_cls<i>` [n] (nc > 1 only) and the
- * objectness rows `target_obj_rows<i>` [m]; n and m may be 0.
+ * objectness rows `target_obj_rows<i>` [m, 1] (GatherND indices into the n entries); n and m may
+ * be 0.
  *
  * Per level, with p = GatherND(pred_i, indices) ([n, no]):
  *   pxy = 2 sigmoid(p_xy) - 0.5,  pwh = (2 sigmoid(p_wh))^2 * anchor
@@ -29,6 +30,12 @@
  * Counts come from graph inputs only (the target tensors' and the images' shapes), never from a
  * value that depends on the parameters, so the backward pass sees no Shape of a differentiable
  * value. The model's `ylc.loss` metadata records the hyp and the inputs, for `yoloTargetFeeds`.
+ *
+ * With `capacity`, every target input has a fixed first dim C_i and two more inputs mask the
+ * padding: `target_weights<i>` [C] and `target_obj_weights<i>` [C] (1 real, 0 padding); then
+ * n = sum(weights), lbox_i and lcls_i sum weighted terms, and the objectness targets are weighted.
+ * A backward graph built once (autodiff needs static shapes) then serves every batch whose levels
+ * fit, which the exact-count form cannot.
  */
 import { attrInt, attrInts } from '../../ir/attribute.js';
 import { DataType } from '../../ir/dtype.js';
@@ -56,6 +63,13 @@ export interface YoloLossOptions {
    * input's batch dimension, read at run time when it is dynamic.
    */
   batchSize?: number;
+  /**
+   * Fixed-capacity target inputs: at most this many entries per level (one number for every level,
+   * or one per level), padded on the host and masked by `target_weights<i>` / `target_obj_weights<i>`
+   * (1 for real entries, 0 for padding). Every shape is then static, as a backward graph reused
+   * across batches needs. Default: dynamic first dims n, m (exact counts, no padding).
+   */
+  capacity?: number | readonly number[];
 }
 
 export interface YoloLoss {
@@ -74,6 +88,18 @@ interface LossMeta {
   hyp: Hyp;
   inputs: string[];
   levels: number;
+  /** Entries per level of fixed-capacity inputs; absent for dynamic ones. */
+  capacity?: number[];
+}
+
+/**
+ * A capacity that holds every entry `maxTargets` boxes can make on one level: each box matches
+ * at most na anchors and trains at most 5 cells per anchor (3, unless its centre lies exactly on
+ * a grid line: then both neighbours of that axis qualify).
+ */
+export function targetCapacity(maxTargets: number, na = 3): number {
+  if (!Number.isInteger(maxTargets) || maxTargets < 0) throw new RangeError(`targetCapacity: maxTargets must be an integer >= 0, got ${maxTargets}`);
+  return Math.max(1, maxTargets * na * 5);
 }
 
 export function objBalance(nl: number): number[] {
@@ -113,9 +139,14 @@ export function appendYoloLoss(model: Model, options: YoloLossOptions): YoloLoss
     throw new YlcError('bad-option', `appendYoloLoss: batchSize ${options.batchSize} but the model's images input has batch ${imageDims[0]}`);
   }
 
+  const nl = heads.length;
+  const capacity = options.capacity === undefined ? undefined : typeof options.capacity === 'number' ? new Array<number>(nl).fill(options.capacity) : [...options.capacity];
+  if (capacity && (capacity.length !== nl || !capacity.every((c) => Number.isInteger(c) && c > 0))) {
+    throw new RangeError(`appendYoloLoss: options.capacity must be a positive integer or one per level (${nl}), got ${JSON.stringify(options.capacity)}`);
+  }
+
   const b = new GraphBuilder(graph, model.opset);
   const opset = model.opset;
-  const nl = heads.length;
   const { nc, na, no } = info;
   const balance = objBalance(nl);
   const inputs: string[] = [];
@@ -172,12 +203,17 @@ export function appendYoloLoss(model: Model, options: YoloLossOptions): YoloLoss
   b.enterScopes(['loss']);
   heads.forEach((pred, i) => {
     b.enterScopes(['loss', `level${i}`]);
-    const indices = addInput(`target_indices${i}`, DataType.INT64, [`n${i}`, 4]);
-    const tbox = addInput(`target_box${i}`, DataType.FLOAT, [`n${i}`, 4]);
-    const anchors = addInput(`target_anchors${i}`, DataType.FLOAT, [`n${i}`, 2]);
-    const tcls = nc > 1 ? addInput(`target_cls${i}`, DataType.INT64, [`n${i}`]) : undefined;
-    const objRows = addInput(`target_obj_rows${i}`, DataType.INT64, [`m${i}`]);
-    const n = countOf(indices);
+    const [nDim, mDim] = capacity ? [capacity[i]!, capacity[i]!] : [`n${i}`, `m${i}`];
+    const indices = addInput(`target_indices${i}`, DataType.INT64, [nDim, 4]);
+    const tbox = addInput(`target_box${i}`, DataType.FLOAT, [nDim, 4]);
+    const anchors = addInput(`target_anchors${i}`, DataType.FLOAT, [nDim, 2]);
+    const tcls = nc > 1 ? addInput(`target_cls${i}`, DataType.INT64, [nDim]) : undefined;
+    const objRows = addInput(`target_obj_rows${i}`, DataType.INT64, [mDim, 1]);
+    // Fixed capacity: padding entries are masked out of every sum, and n counts the real ones.
+    const weights = capacity ? addInput(`target_weights${i}`, DataType.FLOAT, [nDim]) : undefined;
+    const objWeights = capacity ? addInput(`target_obj_weights${i}`, DataType.FLOAT, [mDim]) : undefined;
+    const masked = (x: Value, w: Value | undefined): Value => (w ? mul(x, w) : x);
+    const n = weights ? reduceSum(weights) : countOf(indices);
     const nSafe = op('Max', [n, f32(1)]);
 
     const ps = op('GatherND', [pred, indices]);
@@ -217,15 +253,15 @@ export function appendYoloLoss(model: Model, options: YoloLossOptions): YoloLoss
     const alpha = div(v, add(sub(v, iou), f32(1 + EPS)));
     stopGradient.push(alpha.name);
     const ciou = squeeze(sub(iou, add(div(rho2, c2), mul(v, alpha))), 1);
-    lbox = acc(lbox, div(reduceSum(sub(f32(1), ciou)), nSafe));
+    lbox = acc(lbox, div(reduceSum(masked(sub(f32(1), ciou), weights)), nSafe));
 
     // Objectness: dense BCE(x, 0), less the target terms at the distinct cells.
     const tobj = op('Relu', [ciou]);
     stopGradient.push(tobj.name);
     const xo = cols(pred, 4, 5, 4);
     const dense = reduceMean(add(op('Relu', [xo]), logTerm(xo)));
-    const xw = op('Gather', [squeeze(cols(ps, 4, 5, 1), 1), objRows], [attrInt('axis', 0)]);
-    const tw = op('Gather', [tobj, objRows], [attrInt('axis', 0)]);
+    const xw = op('GatherND', [squeeze(cols(ps, 4, 5, 1), 1), objRows]);
+    const tw = masked(op('GatherND', [tobj, objRows]), objWeights);
     let corr = mul(tw, xw);
     if (hyp.obj_pw !== 1) corr = sub(corr, mul(f32(hyp.obj_pw - 1), mul(tw, add(op('Relu', [op('Neg', [xw])]), logTerm(xw)))));
     const obji = sub(dense, div(reduceSum(corr), cellsOf(i)));
@@ -236,7 +272,7 @@ export function appendYoloLoss(model: Model, options: YoloLossOptions): YoloLoss
       const t = op('OneHot', [tcls, i64([nc]), b.constant(Tensor.fromFloat32([2], Float32Array.of(cn, cp)))], [attrInt('axis', -1)]);
       let bce = add(sub(op('Relu', [xc]), mul(xc, t)), logTerm(xc));
       if (hyp.cls_pw !== 1) bce = add(bce, mul(f32(hyp.cls_pw - 1), mul(t, add(op('Relu', [op('Neg', [xc])]), logTerm(xc)))));
-      lcls = acc(lcls, div(reduceSum(bce), op('Max', [mul(n, f32(nc)), f32(1)])));
+      lcls = acc(lcls, div(reduceSum(masked(bce, weights ? b.unsqueeze(weights, [1]) : undefined)), op('Max', [mul(n, f32(nc)), f32(1)])));
     }
   });
 
@@ -250,7 +286,7 @@ export function appendYoloLoss(model: Model, options: YoloLossOptions): YoloLoss
   items.type = tensorType(DataType.FLOAT, [3]);
   loss.type = tensorType(DataType.FLOAT, [1]);
   graph.outputs.push(loss, items);
-  const meta: LossMeta = { hyp, inputs, levels: nl };
+  const meta: LossMeta = { hyp, inputs, levels: nl, ...(capacity ? { capacity } : {}) };
   model.setMetadata(META_LOSS, JSON.stringify(meta));
   return { loss: loss.name, items: items.name, inputs, stopGradient };
 }
@@ -281,7 +317,7 @@ export function yoloTargetFeeds(model: Model, targets: Float32Array, options: { 
   const dims = options.targetsDims ?? [targets.length / 6, 6];
   checkTargets(targets, dims, { batchSize: bs, nc: info.nc }, options.what ?? 'targets');
   const levels = assignTargets(targets, geometryOf(info, bs, h, w), { anchorT: meta.hyp.anchor_t });
-  return levelFeeds(levels, meta.inputs);
+  return levelFeeds(levels, meta.inputs, meta.capacity, options.what ?? 'targets');
 }
 
 /** The per-level grids and anchors (grid units, float32) of a batch of h x w images. */
@@ -294,16 +330,42 @@ export function geometryOf(info: DetectInfo, batchSize: number, h: number, w: nu
   };
 }
 
-function levelFeeds(levels: readonly LevelTargets[], names: readonly string[]): Record<string, LossFeed> {
+function levelFeeds(levels: readonly LevelTargets[], names: readonly string[], capacity: readonly number[] | undefined, what: string): Record<string, LossFeed> {
   const feeds: Record<string, LossFeed> = {};
   levels.forEach((t, i) => {
-    const all: Record<string, LossFeed> = {
-      [`target_indices${i}`]: { type: 'int64', data: t.indices, dims: [t.n, 4] },
-      [`target_box${i}`]: { type: 'float32', data: t.tbox, dims: [t.n, 4] },
-      [`target_anchors${i}`]: { type: 'float32', data: t.anchors, dims: [t.n, 2] },
-      [`target_cls${i}`]: { type: 'int64', data: t.tcls, dims: [t.n] },
-      [`target_obj_rows${i}`]: { type: 'int64', data: t.objRows, dims: [t.objRows.length] },
-    };
+    const m = t.objRows.length;
+    let all: Record<string, LossFeed>;
+    if (capacity) {
+      const c = capacity[i]!;
+      if (t.n > c) {
+        throw new YlcError('bad-option', `${what}: level ${i} takes ${t.n} target entries, the loss was built for at most ${c} (appendYoloLoss capacity; targetCapacity(max boxes) always suffices)`);
+      }
+      // Padding: cell (0, 0, 0, 0), a unit box and anchor (finite CIoU), weight 0.
+      const pad = <T extends Float32Array | BigInt64Array>(data: T, width: number, fill: ArrayLike<number | bigint>, rows: number): T => {
+        const out = new (data.constructor as { new (n: number): T })(c * width);
+        out.set(data as never);
+        for (let r = rows; r < c; r++) for (let k = 0; k < width; k++) (out as unknown as Array<number | bigint>)[r * width + k] = fill[k]!;
+        return out;
+      };
+      const ones = (k: number): Float32Array => Float32Array.from({ length: c }, (_, r) => (r < k ? 1 : 0));
+      all = {
+        [`target_indices${i}`]: { type: 'int64', data: pad(t.indices, 4, [0n, 0n, 0n, 0n], t.n), dims: [c, 4] },
+        [`target_box${i}`]: { type: 'float32', data: pad(t.tbox, 4, [0.5, 0.5, 1, 1], t.n), dims: [c, 4] },
+        [`target_anchors${i}`]: { type: 'float32', data: pad(t.anchors, 2, [1, 1], t.n), dims: [c, 2] },
+        [`target_cls${i}`]: { type: 'int64', data: pad(t.tcls, 1, [0n], t.n), dims: [c] },
+        [`target_obj_rows${i}`]: { type: 'int64', data: pad(t.objRows, 1, [0n], m), dims: [c, 1] },
+        [`target_weights${i}`]: { type: 'float32', data: ones(t.n), dims: [c] },
+        [`target_obj_weights${i}`]: { type: 'float32', data: ones(m), dims: [c] },
+      };
+    } else {
+      all = {
+        [`target_indices${i}`]: { type: 'int64', data: t.indices, dims: [t.n, 4] },
+        [`target_box${i}`]: { type: 'float32', data: t.tbox, dims: [t.n, 4] },
+        [`target_anchors${i}`]: { type: 'float32', data: t.anchors, dims: [t.n, 2] },
+        [`target_cls${i}`]: { type: 'int64', data: t.tcls, dims: [t.n] },
+        [`target_obj_rows${i}`]: { type: 'int64', data: t.objRows, dims: [m, 1] },
+      };
+    }
     for (const [k, v] of Object.entries(all)) if (names.includes(k)) feeds[k] = v;
   });
   return feeds;

@@ -1,0 +1,114 @@
+/**
+ * `ylc grad` through the binary: the PyTorch goldens reproduced end to end (from a config with the
+ * golden's own weights, and from a saved training-form model rebuilt for the batch with a raw hyp
+ * file), and the bad input (one line, non-zero exit, nothing written).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeSafetensors } from '../frontends/weights/index.js';
+import { Tensor } from '../ir/tensor.js';
+import { ROOT, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
+import { loadLossGolden, type LossGolden } from './util/loss-goldens.js';
+import { readSafetensorsFile, relativeError } from './util/yolov5-fixtures.js';
+
+let dir: string;
+let ylc: (...args: string[]) => CliResult;
+
+beforeAll(() => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-grad-'));
+  ylc = ylcIn(dir);
+  // yolov5n with the golden step's weights, saved at the default 640x640, batch 1.
+  writeSafetensors(path.join(dir, 'w.safetensors'), loadLossGolden('yolov5n').stateDict);
+  const r = ylc('build', '--cfg', 'yolov5n', '--weights', 'w.safetensors', '-o', 'n.onnx');
+  if (r.status !== 0) throw new Error(r.stderr);
+});
+
+/**
+ * Worst relative error of the loss, items, gradients and running stats of `out` against `g`; a
+ * gradient that is zero in exact arithmetic (golden norm below 1e-6 of the largest) counts as
+ * matching when ours is below that floor too (see training/loss/grad-step.test.ts).
+ */
+function compare(out: string, g: LossGolden): { loss: number; grad: number; after: number } {
+  const ours = readSafetensorsFile(out).tensors;
+  const norm = (a: Float32Array): number => Math.sqrt(a.reduce((acc, v) => acc + v * v, 0));
+  const floor = 1e-6 * Math.max(...[...g.tensors].filter(([k]) => k.startsWith('grad.')).map(([, t]) => norm(t.toFloat32())));
+  const worst = (prefix: string): number => {
+    let w = 0;
+    for (const [k, t] of g.tensors) {
+      if (!k.startsWith(prefix)) continue;
+      const o = ours.get(k);
+      if (!o) throw new Error(`${out}: ${k} is missing`);
+      if (prefix === 'grad.' && norm(t.toFloat32()) < floor) {
+        if (!(norm(o.toFloat32()) < floor)) return Infinity;
+        continue;
+      }
+      w = Math.max(w, relativeError(o.toFloat32(), t.toFloat32()));
+    }
+    return w;
+  };
+  return { loss: Math.max(worst('loss'), worst('loss_items')), grad: worst('grad.'), after: worst('after.') };
+}
+
+describe('ylc grad', () => {
+  it("a golden file as both weights and batch (its metadata hyp): PyTorch's loss, gradients and running stats", () => {
+    const g = loadLossGolden('convnext_tiny_a');
+    const golden = path.join(ROOT, g.file);
+    const r = ylc('grad', '--cfg', path.join(ROOT, g.cfgArg), '--nc', '2', '--weights', golden, '--batch', golden, '-o', 'c.safetensors');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^weights .*: 188 tensors loaded\nhyp: the batch metadata \(as given\)\nloss 0\.45793\d+ \(lbox 0\.117240\d*, lobj 0\.00800\d+, lcls 0\.0274\d+\); 139 gradients, 48 running stats; wrote c\.safetensors\n$/);
+    const e = compare(path.join(dir, 'c.safetensors'), g);
+    expect(e.loss).toBeLessThan(1e-4);
+    expect(e.grad).toBeLessThan(1e-3);
+    expect(e.after).toBeLessThan(1e-5);
+  });
+
+  it('--model at another size is rebuilt for the batch; --hyp scratch-low is rescaled as train.py does', () => {
+    const g = loadLossGolden('yolov5n');
+    // A batch without metadata: the hyp comes from --hyp.
+    writeSafetensors(path.join(dir, 'batch.safetensors'), new Map([['input', g.tensors.get('input')!], ['targets', g.tensors.get('targets')!]]));
+    const r = ylc('grad', '--model', 'n.onnx', '--batch', 'batch.safetensors', '--hyp', 'scratch-low', '-o', 'n.safetensors');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^hyp: scratch-low, rescaled\nloss 0\.4597\d+ .*; 177 gradients, 114 running stats; wrote n\.safetensors\n$/);
+    const out = readSafetensorsFile(path.join(dir, 'n.safetensors'));
+    expect(JSON.parse(out.metadata.hyp!)).toMatchObject({ box: 0.05, cls: 0.5, obj: 0.16000000000000003 });
+    expect([...out.tensors.keys()].filter((k) => !k.startsWith('grad.') && !k.startsWith('after.')).sort()).toEqual(['loss', 'loss_items', 'pred0', 'pred1', 'pred2']);
+    const e = compare(path.join(dir, 'n.safetensors'), g);
+    expect(e.loss).toBeLessThan(1e-4);
+    expect(e.grad).toBeLessThan(1e-3);
+    expect(e.after).toBeLessThan(1e-5);
+  });
+
+  it('bad input: one line, exit 1 or 2, nothing written', () => {
+    const g = loadLossGolden('yolov5n');
+    const input = g.tensors.get('input')!;
+    const batch = (name: string, targets: number[]) =>
+      writeSafetensors(path.join(dir, name), new Map([['input', input], ['targets', Tensor.fromFloat32([targets.length / 6, 6], Float32Array.from(targets))]]));
+    batch('bad-class.safetensors', [0, 0, 0.5, 0.5, 0.2, 0.2, 1, 80, 0.5, 0.5, 0.2, 0.2]);
+    batch('bad-box.safetensors', [0, 0, 0.5, 1.5, 0.2, 0.2]);
+    writeSafetensors(path.join(dir, 'no-targets.safetensors'), new Map([['input', input]]));
+    expect(ylc('export', 'n.onnx', '-o', 'deploy.onnx').status).toBe(0);
+
+    const cases: Array<[string[], number, string]> = [
+      [['--cfg', 'yolov5n', '--batch', 'bad-class.safetensors'], 1, 'ylc: error [bad-model] bad-class.safetensors: targets row 1 [1, 80, 0.5, 0.5, 0.2, 0.2]: class 80 is out of range for nc=80 (classes 0..79)'],
+      [['--cfg', 'yolov5n', '--batch', 'bad-box.safetensors'], 1, 'ylc: error [bad-model] bad-box.safetensors: targets row 0 [0, 0, 0.5, 1.5, 0.2, 0.2]: box y = 1.5 is outside [0, 1] (targets are xywh normalised by the image size)'],
+      [['--model', 'deploy.onnx', '--batch', 'bad-box.safetensors'], 1, "ylc: error [bad-model] deploy.onnx: a model in deploy form (BatchNorm folded, Detect decoded) is not in training form; give the training form (ylc build --form train, ylc import)"],
+      [['--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] name the model: --model m.onnx or --cfg <yaml|name>'],
+      [['--cfg', 'yolov5n', '--model', 'n.onnx', '--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] --model and --cfg exclude each other'],
+      [['--cfg', 'yolov5n', '--batch', 'no-targets.safetensors'], 1, "ylc: error [bad-model] no-targets.safetensors: no 'targets' tensor ([n, 6] rows image, class, x, y, w, h)"],
+      [['--cfg', 'yolov5n', '--batch', 'missing.safetensors'], 1, 'ylc: error [io] cannot read missing.safetensors: no such file; check the path'],
+      [['--cfg', 'yolov5n', '--batch', 'bad-box.safetensors', '--hyp', 'scratch-huge'], 1, "ylc: error [io] unknown hyp 'scratch-huge': not a built-in (scratch-low, scratch-med, scratch-high, scratch-convnext) nor a file"],
+    ];
+    for (const [args, status, message] of cases) {
+      const r = ylc('grad', ...args, '-o', 'bad.safetensors');
+      expect(r.stderr, args.join(' ')).toBe(`${message}\n`);
+      expect(r.status, args.join(' ')).toBe(status);
+      expect(fs.existsSync(path.join(dir, 'bad.safetensors'))).toBe(false);
+    }
+    const r = ylc('grad', '--cfg', 'yolov5n', '--batch', 'bad-box.safetensors', '-o', 'out.onnx');
+    expect(r.stderr).toBe('ylc: error [bad-option] -o out.onnx: ylc grad writes a .safetensors file\n');
+  });
+});
