@@ -98,6 +98,7 @@ describe('ylc grad', () => {
       [['--model', 'deploy.onnx', '--batch', 'bad-box.safetensors'], 1, "ylc: error [bad-model] deploy.onnx: a model in deploy form (BatchNorm folded, Detect decoded) is not in training form; give the training form (ylc build --form train, ylc import)"],
       [['--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] name the model: --model m.onnx or --cfg <yaml|name>'],
       [['--cfg', 'yolov5n', '--model', 'n.onnx', '--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] --model and --cfg exclude each other'],
+      [['--model', 'n.onnx', '--nc', '3', '--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] --nc goes with --cfg (a saved model has its nc)'],
       [['--cfg', 'yolov5n', '--batch', 'no-targets.safetensors'], 1, "ylc: error [bad-model] no-targets.safetensors: no 'targets' tensor ([n, 6] rows image, class, x, y, w, h)"],
       [['--cfg', 'yolov5n', '--batch', 'missing.safetensors'], 1, 'ylc: error [io] cannot read missing.safetensors: no such file; check the path'],
       [['--cfg', 'yolov5n', '--batch', 'bad-box.safetensors', '--hyp', 'scratch-huge'], 1, "ylc: error [io] unknown hyp 'scratch-huge': not a built-in (scratch-low, scratch-med, scratch-high, scratch-convnext) nor a file"],

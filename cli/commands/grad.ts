@@ -55,6 +55,7 @@ export function gradCommand<T>(y: Argv<T>): Argv<T> {
         .check((argv) => {
           if (argv.model === undefined && argv.cfg === undefined) throw new YlcError('bad-option', 'name the model: --model m.onnx or --cfg <yaml|name>');
           if (argv.model !== undefined && argv.cfg !== undefined) throw new YlcError('bad-option', '--model and --cfg exclude each other');
+          if (argv.model !== undefined && argv.nc !== undefined) throw new YlcError('bad-option', '--nc goes with --cfg (a saved model has its nc)');
           return true;
         }),
     async (argv) => gradFile(argv as unknown as GradFlags),
