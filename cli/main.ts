@@ -12,6 +12,7 @@ import { gradCommand } from './commands/grad.js';
 import { infoCommand } from './commands/info.js';
 import { instrumentationOptions, optimizeFile, outputOptions, passCommands, type InstrumentationFlags } from './commands/optimize.js';
 import { diffCommand, parseCommand, printCommand } from './commands/text.js';
+import { trainCommands } from './commands/train.js';
 import { yoloCommands } from './commands/yolo.js';
 import { defaultOutputPath } from './io.js';
 
@@ -20,7 +21,7 @@ function buildCli(args: string[]): Argv {
     .scriptName('ylc')
     .usage('$0 <command> [options]\n\nA compiler for compressing YOLOv5-family detectors on an ONNX IR.')
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of errors' });
-  return gradCommand(yoloCommands(base))
+  return trainCommands(gradCommand(yoloCommands(base)))
     .command(
       'demo',
       'run the main job on the built-in default (yolov5n: fold-bn,dce)',
@@ -36,7 +37,8 @@ function buildCli(args: string[]): Argv {
           .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
           .option('layers', { type: 'boolean', default: false, describe: 'list nodes with inferred shapes' })
           .option('flops', { type: 'boolean', default: false, describe: 'GFLOPs (conv + linear MACs x 2), total and per node' })
-          .option('imgsz', { type: 'string', describe: 'image size for --flops (implies it): N or H,W (default: the model input, 640 where dynamic)' }),
+          .option('imgsz', { type: 'string', describe: 'image size for --flops (implies it): N or H,W (default: the model input, 640 where dynamic)' })
+          .option('groups', { type: 'boolean', default: false, describe: 'channel groups for pruning: members, size, prunable or why not' }),
       (argv) => infoCommand(argv.model, argv),
     )
     .command(

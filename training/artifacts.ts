@@ -136,7 +136,8 @@ function lookup(model: Model, valueNames: ReadonlyArray<string | undefined>): Ar
   });
 }
 
-function checkTrainingForm(model: Model): void {
+/** A YlcError unless `model` is in training form (ylc.form = train). */
+export function checkTrainingForm(model: Model): void {
   const form = readForm(model);
   if (form === 'train') return;
   if (form === 'deploy') {

@@ -87,6 +87,7 @@ class PingPong {
 
 interface ArtifactBytes {
   manifest: TrainingManifest;
+  metadata: ReadonlyArray<readonly [string, string]>;
   training: Uint8Array;
   optimizer?: Uint8Array;
   eval: Uint8Array;
@@ -115,6 +116,8 @@ export class TrainingRun {
 
   private constructor(
     readonly manifest: TrainingManifest,
+    /** The training model's metadata (the loss's `ylc.loss`, the detector's `ylc.detect`, ...). */
+    readonly metadata: ReadonlyArray<readonly [string, string]>,
     private readonly training: ort.InferenceSession,
     private readonly optimizer: ort.InferenceSession | undefined,
     private readonly evalBytes: Uint8Array,
@@ -149,9 +152,11 @@ export class TrainingRun {
       }
     };
     const training = read(ARTIFACT_FILES.training);
-    const manifest = readManifest(decodeModel(training, { fileName: ARTIFACT_FILES.training }), path.join(dir, ARTIFACT_FILES.training));
+    const model = decodeModel(training, { fileName: ARTIFACT_FILES.training });
+    const manifest = readManifest(model, path.join(dir, ARTIFACT_FILES.training));
     const bytes: ArtifactBytes = {
       manifest,
+      metadata: model.metadataProps,
       training,
       eval: read(ARTIFACT_FILES.eval),
       ...(manifest.fused ? {} : { optimizer: read(ARTIFACT_FILES.optimizer) }),
@@ -165,6 +170,7 @@ export class TrainingRun {
     return TrainingRun.open(
       {
         manifest: artifacts.manifest,
+        metadata: artifacts.training.metadataProps,
         training: encodeModel(artifacts.training),
         eval: encodeModel(artifacts.eval),
         ...(artifacts.optimizer ? { optimizer: encodeModel(artifacts.optimizer) } : {}),
@@ -178,7 +184,7 @@ export class TrainingRun {
     const settings = { ...(options.device ? { device: options.device } : {}), ...(options.threads ? { threads: options.threads } : {}), ...(options.profile ? { profile: options.profile } : {}) };
     const training = await createTrainingSession(bytes.training, settings);
     const optimizer = bytes.optimizer ? await createTrainingSession(bytes.optimizer, settings) : undefined;
-    const run = new TrainingRun(bytes.manifest, training, optimizer, bytes.eval, { ...options, ...settings });
+    const run = new TrainingRun(bytes.manifest, bytes.metadata, training, optimizer, bytes.eval, { ...options, ...settings });
     if (options.checkpoint) {
       const { tensors, meta } = readCheckpoint(options.checkpoint);
       run.restore(tensors, meta, options.checkpoint);

@@ -1,0 +1,32 @@
+/**
+ * The measured half of `ylc bench train`, in a process of its own (as the PyTorch baseline is):
+ *   node bench-child.js <artifact dir> <batch.safetensors> <warmup> <steps> <threads|0> [profile prefix]
+ * loads the artifacts and the batch, runs warmup + timed steps and prints one JSON line:
+ * { stepMs: number[], losses: number[], peakRssMB }. Peak RSS is this process's, so it counts
+ * what training holds (sessions, activations, state), not the graph building of the parent.
+ */
+import { ort } from '../ir/runtime.js';
+import { DataType } from '../ir/dtype.js';
+import { readSafetensors } from '../frontends/weights/index.js';
+import { readFileBytes } from '../frontends/weights/files.js';
+import { TrainingRun } from './runtime.js';
+
+const [dir, batchFile, warmupText, stepsText, threadsText, profile] = process.argv.slice(2);
+const threads = Number(threadsText);
+const run = await TrainingRun.load(dir!, { ...(threads > 0 ? { threads } : {}), ...(profile ? { profile } : {}) });
+const { tensors } = readSafetensors(readFileBytes(batchFile!), batchFile!);
+const batch: Record<string, ort.Tensor> = {};
+for (const [name, t] of tensors) {
+  batch[name] = t.dtype === DataType.INT64 ? new ort.Tensor('int64', t.toBigInt64(), [...t.dims]) : new ort.Tensor('float32', t.toFloat32(), [...t.dims]);
+}
+const stepMs: number[] = [];
+const losses: number[] = [];
+for (let i = 0; i < Number(warmupText) + Number(stepsText); i++) {
+  const t0 = performance.now();
+  const r = await run.step(batch);
+  if (i >= Number(warmupText)) stepMs.push(performance.now() - t0);
+  losses.push(r.loss);
+}
+if (profile) run.endProfiling();
+await run.release();
+process.stdout.write(`${JSON.stringify({ stepMs, losses, peakRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,0 +1,175 @@
+/**
+ * `ylc bench train`: the training throughput of ylc's artifacts against PyTorch eager, measured
+ * in the same run on the same machine.
+ *
+ * ylc: the model (training form, static batch) -> artifacts (SGD, optimizer fused, no EMA: the
+ * PyTorch baseline keeps none) written to a temporary directory -> a child process
+ * (bench-child.ts) that runs warmup + timed steps on a fixed batch: random images and the
+ * baseline's synthetic targets (4 boxes per image). Its peak RSS is the training process's.
+ * PyTorch: `../shared/bench/torch_yolov5_ref.py bench` (relative to the package root) with the
+ * same config, image size, batch, steps and threads, run by `python` when it can import torch.
+ * `rounds` alternates the two, so both see the same machine state; medians over all rounds.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { YlcError } from '../ir/errors.js';
+import { Tensor } from '../ir/tensor.js';
+import { packageRoot } from '../cli/package-root.js';
+import { writeSafetensors } from '../frontends/weights/index.js';
+import { buildModel, loadConfig, readDetectInfo } from '../frontends/yolov5/index.js';
+import { buildTrainingArtifacts, writeTrainingArtifacts } from './artifacts.js';
+import { loadHyp } from './loss/index.js';
+import type { OptimizerKind } from './schedule.js';
+import { benchTargets, yoloBatch, yoloTrainingHooks } from './yolo.js';
+
+export interface BenchTrainOptions {
+  cfg: string;
+  imgsz: number;
+  batch: number;
+  steps: number;
+  warmup: number;
+  /** Intra-op threads for both (default: each framework's default, one per core). */
+  threads?: number;
+  optimizer?: OptimizerKind;
+  fuseOptimizer?: boolean;
+  /** Python with torch for the baseline (default python3); null skips it. */
+  python?: string | null;
+  rounds?: number;
+  /** Write an ONNX Runtime profile with this prefix (first round). */
+  profile?: string;
+  hyp?: string;
+  log?: (line: string) => void;
+}
+
+export interface FrameworkFigures {
+  framework: string;
+  stepMs: number;
+  imagesPerSecond: number;
+  peakRssMB: number;
+}
+
+export interface BenchTrainReport {
+  ylc: FrameworkFigures & { buildMs: number; losses: number[] };
+  torch?: FrameworkFigures;
+  /** Why there is no PyTorch figure. */
+  torchSkipped?: string;
+}
+
+/** Where the PyTorch baseline script lives: ../shared/bench beside the package. */
+export function torchReferenceScript(): string {
+  return path.resolve(packageRoot(), '..', 'shared', 'bench', 'torch_yolov5_ref.py');
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
+}
+
+interface ChildResult {
+  stepMs: number[];
+  losses: number[];
+  peakRssMB: number;
+}
+
+export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrainReport> {
+  const log = options.log ?? (() => {});
+  const rounds = options.rounds ?? 1;
+  for (const [k, v] of [['--steps', options.steps], ['--batch', options.batch], ['--rounds', rounds]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new YlcError('bad-option', `${k} expects a positive integer, got ${v}`);
+  }
+  if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new YlcError('bad-option', `--warmup expects an integer >= 0, got ${options.warmup}`);
+  const cfg = loadConfig(options.cfg);
+  if (!cfg.path) throw new YlcError('bad-option', `--cfg ${options.cfg}: the PyTorch baseline needs the config as a file`);
+  const hyp = loadHyp(options.hyp ?? 'scratch-low');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-bench-train-'));
+  try {
+    const t0 = performance.now();
+    const model = buildModel(cfg, { form: 'train', imgsz: options.imgsz, batch: options.batch });
+    const info = readDetectInfo(model, 'bench');
+    const targets = benchTargets(options.batch, info.nc);
+    const artifacts = buildTrainingArtifacts(model, {
+      hooks: yoloTrainingHooks(model, { hyp, maxTargets: targets.length / 6 }),
+      hyp,
+      optimizer: options.optimizer ?? 'sgd',
+      fuseOptimizer: options.fuseOptimizer ?? true,
+      ema: false,
+    });
+    const images = new Float32Array(options.batch * 3 * options.imgsz * options.imgsz);
+    let seed = 1;
+    for (let i = 0; i < images.length; i++) images[i] = ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 2 ** 24;
+    const batch = yoloBatch({ manifest: artifacts.manifest, metadata: artifacts.training.metadataProps }, images, targets);
+    const dir = path.join(tmp, 'artifacts');
+    writeTrainingArtifacts(dir, artifacts);
+    const batchFile = path.join(tmp, 'batch.safetensors');
+    const batchTensors = new Map<string, Tensor>();
+    for (const [name, t] of Object.entries(batch)) {
+      batchTensors.set(name, t.type === 'int64' ? Tensor.fromInt64(t.dims, t.data as BigInt64Array) : Tensor.fromFloat32(t.dims, t.data as Float32Array));
+    }
+    writeSafetensors(batchFile, batchTensors);
+    const buildMs = performance.now() - t0;
+    log(`ylc: ${options.cfg} ${options.imgsz}x${options.imgsz} batch ${options.batch}: artifacts (${artifacts.training.graph.nodes.size} nodes, ${artifacts.manifest.optimizer}${artifacts.manifest.fused ? ' fused' : ''}) built in ${(buildMs / 1000).toFixed(1)} s`);
+
+    const script = torchReferenceScript();
+    let torchSkipped: string | undefined;
+    const python = options.python === undefined ? 'python3' : options.python;
+    if (python === null) torchSkipped = 'skipped (--no-torch)';
+    else if (!fs.existsSync(script)) torchSkipped = `skipped: ${path.relative(process.cwd(), script)} not found (the PyTorch baseline lives in ../shared/bench beside the repository)`;
+    else {
+      const probe = spawnSync(python, ['-c', 'import torch, yaml, numpy'], { encoding: 'utf8' });
+      if (probe.status !== 0) torchSkipped = `skipped: ${python} cannot import torch, yaml and numpy (${lastLine(probe.stderr || String(probe.error))}); pip install torch pyyaml numpy, or pass --python`;
+    }
+
+    const child = fileURLToPath(new URL('./bench-child.js', import.meta.url));
+    const ours: ChildResult[] = [];
+    const torch: Array<{ step_ms: number; peak_rss_mb: number; framework: string }> = [];
+    for (let r = 0; r < rounds; r++) {
+      const profile = r === 0 && options.profile ? [options.profile] : [];
+      const c = spawnSync(process.execPath, [child, dir, batchFile, String(options.warmup), String(options.steps), String(options.threads ?? 0), ...profile], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
+      if (c.status !== 0) throw new Error(`the ylc training process failed: ${lastLine(c.stderr) || `exit ${c.status}`}`);
+      const result = JSON.parse(lastLine(c.stdout)) as ChildResult;
+      ours.push(result);
+      log(`ylc round ${r + 1}: steps ${result.stepMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${result.peakRssMB.toFixed(0)} MiB`);
+      if (torchSkipped) continue;
+      const args = [script, 'bench', '--cfg', cfg.path, '--imgsz', String(options.imgsz), '--batch', String(options.batch), '--steps', String(options.steps), '--warmup', String(options.warmup)];
+      if (options.threads) args.push('--threads', String(options.threads));
+      const p = spawnSync(python!, args, { encoding: 'utf8' });
+      if (p.status !== 0) {
+        torchSkipped = `skipped: the PyTorch baseline failed (${lastLine(p.stderr) || `exit ${p.status}`})`;
+        continue;
+      }
+      const t = JSON.parse(lastLine(p.stdout)) as { step_ms: number; peak_rss_mb: number; framework: string };
+      torch.push(t);
+      log(`torch round ${r + 1}: step ${t.step_ms} ms (median), peak RSS ${t.peak_rss_mb.toFixed(0)} MiB`);
+    }
+    const stepMs = median(ours.flatMap((o) => o.stepMs));
+    const report: BenchTrainReport = {
+      ylc: {
+        framework: 'ylc (onnxruntime-node)',
+        stepMs,
+        imagesPerSecond: (options.batch * 1000) / stepMs,
+        peakRssMB: Math.max(...ours.map((o) => o.peakRssMB)),
+        buildMs,
+        losses: ours[0]!.losses,
+      },
+    };
+    if (torch.length > 0 && !torchSkipped) {
+      const ms = median(torch.map((t) => t.step_ms));
+      report.torch = { framework: torch[0]!.framework, stepMs: ms, imagesPerSecond: (options.batch * 1000) / ms, peakRssMB: Math.max(...torch.map((t) => t.peak_rss_mb)) };
+    } else {
+      report.torchSkipped = torchSkipped ?? 'skipped';
+    }
+    return report;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
