@@ -10,6 +10,9 @@ import { topoSortPass } from './topo-sort.js';
 import { csePass } from './cse.js';
 import { constantFoldPass } from './constant-fold.js';
 import { inferShapesPass } from './infer-shapes.js';
+import { pruneSlimPass } from './prune-slim.js';
+import { pruneL1Pass } from './prune-l1.js';
+import { channelSlicePass } from './channel-slice.js';
 import { autodiffPass } from './autodiff/index.js';
 import { bnTrainPass } from './bn-train.js';
 
@@ -21,6 +24,9 @@ export const PASSES: readonly PassDeclaration[] = [
   csePass,
   constantFoldPass,
   inferShapesPass,
+  pruneSlimPass,
+  pruneL1Pass,
+  channelSlicePass,
   bnTrainPass,
   autodiffPass,
 ] as readonly PassDeclaration[];

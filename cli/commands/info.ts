@@ -1,4 +1,4 @@
-/** `ylc info model.onnx [--json] [--layers] [--flops [--imgsz N]]`: what is in a model, for people and for scripts. */
+/** `ylc info model.onnx [--json] [--layers] [--flops [--imgsz N]] [--groups]`: what is in a model, for people and for scripts. */
 import { dataTypeName } from '../../ir/dtype.js';
 import type { Model } from '../../ir/model.js';
 import { inferShapes } from '../../ir/shape-inference/index.js';
@@ -6,6 +6,7 @@ import { formatBytes, formatCount, summarizeModel, type ModelSummary } from '../
 import { formatType } from '../../ir/type.js';
 import { readModelFile } from '../io.js';
 import { flopsReport, formatFlops, parseImgsz } from './info-flops.js';
+import { formatGroups, groupsReport } from './info-groups.js';
 
 export interface LayerRow {
   name: string;
@@ -14,19 +15,21 @@ export interface LayerRow {
   outputs: string[];
 }
 
-export function infoCommand(file: string, flags: { json: boolean; layers: boolean; flops?: boolean; imgsz?: string | number }): void {
+export function infoCommand(file: string, flags: { json: boolean; layers: boolean; flops?: boolean; imgsz?: string | number; groups?: boolean }): void {
   const imgsz = parseImgsz(flags.imgsz);
   const model = readModelFile(file);
   const layers = flags.layers ? layerRows(model) : undefined;
   const summary = summarizeModel(model);
   const flops = flags.flops || imgsz ? flopsReport(model, summary.parameterCount, imgsz) : undefined;
+  const groups = flags.groups ? groupsReport(model) : undefined;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ file, ...summary, ...(layers ? { layers } : {}), ...(flops ? { flops } : {}) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ file, ...summary, ...(layers ? { layers } : {}), ...(flops ? { flops } : {}), ...(groups ? { channelGroups: groups } : {}) }, null, 2)}\n`);
     return;
   }
   process.stdout.write(formatSummary(file, summary));
   if (layers) process.stdout.write(formatLayers(layers));
   if (flops) process.stdout.write(formatFlops(flops, summary.inputs.map((v) => `${v.name}: ${v.type}`).join(', ')));
+  if (groups) process.stdout.write(formatGroups(groups));
 }
 
 function layerRows(model: Model): LayerRow[] {

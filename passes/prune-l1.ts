@@ -1,0 +1,61 @@
+/**
+ * prune-l1: keep, per channel group, the filters with the largest L1 norm (EagleEye's candidate
+ * pruning, REFERENCE 8): keep max(make_divisible(int(C * r), round), min) of a group's C channels,
+ * at most C. The L1 norm of a channel is the sum, over the group's producers, of |W| over its
+ * filter (a residual group under scope=all adds the norms of every producer).
+ *
+ * `ratios`: one ratio for every group in scope, or one per group in scope in the order
+ * `ylc info --groups` lists them (EagleEye draws one per prunable conv). The removed channels are
+ * in general not constant: the outputs change (a finetune or adaptive BN follows); channels that
+ * happen to be constant (zero filters, zero gamma) are still folded into their consumers.
+ */
+import { YlcError } from '../ir/errors.js';
+import { analyzeChannelGroups, type ChannelGroup } from './analysis/channel-groups.js';
+import { definePass } from './pass.js';
+import { finishPrune, groupsInScope, l1Importance, measure, roundUp, SCOPE_OPTION, topIndices, type Scope } from './prune/decide.js';
+import { prepareEmit } from './prune/emit-cfg.js';
+
+export const pruneL1Pass = definePass({
+  name: 'prune-l1',
+  summary: 'Keep the channels whose filters have the largest L1 norm, per channel group, at given ratios',
+  options: {
+    ratios: { type: 'numbers', default: [0.5], help: 'kept fraction: one for all groups in scope, or one per group in scope (ylc info --groups order)' },
+    round: { type: 'integer', default: 8, min: 1, help: 'kept channels per group are rounded up to a multiple of this' },
+    min: { type: 'integer', default: 8, min: 1, help: 'fewest channels a group keeps' },
+    scope: SCOPE_OPTION,
+    apply: { type: 'boolean', default: true, help: 'slice now; false: record the masks in metadata ylc.prune.masks for channel-slice' },
+    'emit-cfg': { type: 'string', default: '', help: 'write the pruned model as a Slim YOLOv5 YAML to this file' },
+  },
+  run(model, o, ctx) {
+    for (const r of o.ratios) {
+      if (!(r > 0 && r <= 1)) throw new YlcError('bad-pipeline', `pass 'prune-l1': option 'ratios': ${r} is not in (0, 1]`);
+    }
+    const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg'], 'prune-l1') : undefined;
+    const before = measure(model);
+    const analysis = analyzeChannelGroups(model);
+    for (const r of analysis.remarks) ctx.remark(r.node, r.message);
+    const { groups, why } = groupsInScope(model, analysis, o.scope as Scope, ctx);
+    if (groups.length === 0) {
+      ctx.warn(`pruned nothing: ${why}`);
+      return { modified: false };
+    }
+    if (o.ratios.length !== 1 && o.ratios.length !== groups.length) {
+      throw new YlcError(
+        'bad-pipeline',
+        `pass 'prune-l1': option 'ratios' has ${o.ratios.length} values but scope=${o.scope} selects ${groups.length} groups: give one ratio for all, or one per group in 'ylc info --groups' order`,
+      );
+    }
+    const masks = new Map<ChannelGroup, number[]>();
+    groups.forEach((g, i) => {
+      const r = o.ratios.length === 1 ? o.ratios[0]! : o.ratios[i]!;
+      const imp = l1Importance(analysis, g, 'sum');
+      if (!imp) {
+        ctx.remark(g.producers[0]?.node, `group '${g.key}': its filters are not constants; kept`);
+        return;
+      }
+      const n = Math.min(Math.max(roundUp(Math.trunc(g.size * r), o.round), o.min), g.size);
+      if (n < g.size) masks.set(g, topIndices(imp, n));
+    });
+    return finishPrune(model, analysis, masks, { pass: 'prune-l1', apply: o.apply, constantGamma: 0, emit, before, candidates: groups }, ctx);
+  },
+});

@@ -1,0 +1,122 @@
+/**
+ * prune-slim: network-slimming channel pruning (YOLOv5-Light's `slim.py --thresh`, REFERENCE 7)
+ * on the graph, over the channel groups of passes/analysis/channel-groups.ts.
+ *
+ * Ranking: a channel's importance is |gamma| of the BatchNormalization after it (the largest over
+ * the group's BatchNormalizations when several producers share the channels: a residual group
+ * under scope=all loses a channel only if it is unimportant in every member). A group without
+ * BatchNormalization (a deploy-form graph, BN folded into the convs) is ranked by the L1 norm of
+ * its producers' filters instead, with the same threshold, and the pass says so: a folded channel
+ * whose gamma was 0 has an all-zero filter.
+ *
+ * Keep count per group: n = max(round_up(count(importance > t), round), min), at most the group's
+ * size; the n most important channels stay. t = thresh (ranking=local), or the `percent` quantile
+ * of the |gamma| of every channel in scope when higher (ranking=global: network slimming's global
+ * threshold). A threshold that removes every channel of a group keeps `min` of them, with a warning
+ * naming the group.
+ *
+ * Exactness: the removed channels' constant outputs (beta after a zero gamma, through the
+ * activation and whatever else the group holds) are folded into the consumers (prune/constants.ts),
+ * so removing zero-gamma channels leaves the outputs unchanged, except where a nonzero constant
+ * meets a padded window (the border of a 3x3 conv's output), which the summary reports; `exact=true`
+ * keeps such channels instead (then rounds up again), so the outputs do not change at all.
+ * Channels with 0 < |gamma| <= thresh are taken as constant beta.
+ *
+ * `apply=false` records the masks in metadata `ylc.prune.masks` for `channel-slice` (or hand
+ * edits) instead of slicing. `emit-cfg=<file>` writes the Slim YAML of the result (prune/emit-cfg.ts).
+ */
+import { YlcError } from '../ir/errors.js';
+import { analyzeChannelGroups, type ChannelGroup } from './analysis/channel-groups.js';
+import { definePass } from './pass.js';
+import { finishPrune, gammaImportance, groupsInScope, l1Importance, measure, roundUp, SCOPE_OPTION, topIndices, type Scope } from './prune/decide.js';
+import { prepareEmit } from './prune/emit-cfg.js';
+import { planSlice } from './prune/slice.js';
+
+export const pruneSlimPass = definePass({
+  name: 'prune-slim',
+  summary: 'Network-slimming channel pruning: drop channels whose BatchNorm |gamma| is below a threshold, folding their constant outputs into the consumers',
+  options: {
+    thresh: { type: 'number', default: 1e-5, min: 0, help: 'channels with |gamma| at or below this are removed' },
+    round: { type: 'integer', default: 8, min: 1, help: 'kept channels per group are rounded up to a multiple of this' },
+    min: { type: 'integer', default: 8, min: 1, help: 'fewest channels a group keeps' },
+    scope: SCOPE_OPTION,
+    ranking: { type: 'enum', default: 'local', choices: ['local', 'global'], help: 'local: thresh per channel; global: the percent quantile of all |gamma| in scope, when above thresh' },
+    percent: { type: 'number', default: 0, min: 0, max: 0.99, help: 'ranking=global: fraction of the channels in scope, smallest |gamma| first, under the global threshold' },
+    exact: { type: 'boolean', default: false, help: 'keep removed channels whose constant cannot be folded exactly (padded windows), so outputs do not change' },
+    apply: { type: 'boolean', default: true, help: 'slice now; false: record the masks in metadata ylc.prune.masks for channel-slice' },
+    'emit-cfg': { type: 'string', default: '', help: 'write the pruned model as a Slim YOLOv5 YAML to this file' },
+  },
+  run(model, o, ctx) {
+    const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg'], 'prune-slim') : undefined;
+    if (o.ranking === 'local' && o.percent > 0) throw new YlcError('bad-pipeline', "pass 'prune-slim': option 'percent' needs ranking=global");
+    const before = measure(model);
+    const analysis = analyzeChannelGroups(model);
+    for (const r of analysis.remarks) ctx.remark(r.node, r.message);
+    const { groups, why } = groupsInScope(model, analysis, o.scope as Scope, ctx);
+    if (groups.length === 0) {
+      ctx.warn(`pruned nothing: ${why}`);
+      return { modified: false };
+    }
+    const importance = new Map<ChannelGroup, Float64Array>();
+    const byL1: ChannelGroup[] = [];
+    for (const g of groups) {
+      let imp = gammaImportance(analysis, g);
+      if (!imp) {
+        imp = l1Importance(analysis, g, 'max');
+        if (!imp) {
+          ctx.remark(g.producers[0]?.node, `group '${g.key}' has neither BatchNormalization nor constant filters to rank`);
+          continue;
+        }
+        byL1.push(g);
+      }
+      importance.set(g, imp);
+    }
+    if (byL1.length) {
+      ctx.warn(`${byL1.length} of ${groups.length} groups have no BatchNormalization (BN folded: deploy form?): ranked by the L1 norm of their filters, threshold ${o.thresh}`);
+    }
+    let t = o.thresh;
+    if (o.ranking === 'global' && o.percent > 0) {
+      const all: number[] = [];
+      for (const [g, imp] of importance) if (!byL1.includes(g)) all.push(...imp);
+      all.sort((a, b) => a - b);
+      const k = Math.floor(o.percent * all.length);
+      if (k > 0) t = Math.max(t, all[k - 1]!);
+      ctx.remark(undefined, `global threshold ${t} (${o.percent} quantile of ${all.length} |gamma|)`);
+    }
+    const masks = new Map<ChannelGroup, number[]>();
+    for (const [g, imp] of importance) {
+      const threshold = byL1.includes(g) ? o.thresh : t;
+      let count = 0;
+      for (const v of imp) if (v > threshold) count++;
+      const n = Math.min(Math.max(roundUp(count, o.round), o.min), g.size);
+      if (count === 0 && n < g.size) {
+        ctx.warn(`group '${g.key}': every channel has ${byL1.includes(g) ? 'a filter L1 norm' : '|gamma|'} <= ${threshold}; keeping the ${n} largest (min=${o.min})`);
+      }
+      if (n < g.size) masks.set(g, topIndices(imp, n));
+    }
+    if (o.exact && masks.size) {
+      const plan = planSlice(analysis, masks, { constantGamma: o.thresh });
+      let added = 0;
+      for (const [g, unfoldable] of plan.unfoldable) {
+        const keep = masks.get(g);
+        if (!keep || unfoldable.size === 0) continue;
+        const kept = new Set([...keep, ...unfoldable.keys()]);
+        const n = Math.min(roundUp(kept.size, o.round), g.size);
+        const imp = importance.get(g)!;
+        const order = Array.from({ length: g.size }, (_, i) => i).sort((a, b) => imp[b]! - imp[a]! || a - b);
+        for (const i of order) {
+          if (kept.size >= n) break;
+          kept.add(i);
+        }
+        added += kept.size - keep.length;
+        if (kept.size >= g.size) masks.delete(g);
+        else masks.set(g, [...kept].sort((a, b) => a - b));
+      }
+      if (added) {
+        ctx.count('kept-for-exactness', added);
+        ctx.remark(undefined, `exact=true: kept ${added} channels whose constants cannot be folded exactly`);
+      }
+    }
+    return finishPrune(model, analysis, masks, { pass: 'prune-slim', apply: o.apply, constantGamma: o.thresh, emit, before, candidates: groups }, ctx);
+  },
+});
