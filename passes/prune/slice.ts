@@ -199,7 +199,7 @@ class Editor {
       const add = new Node('Add', [y, bias], [this.graph.freshName(`${y.name}_biased`)], { name: this.graph.freshName(`${node.name || y.name}/FoldedBias`) });
       const out = add.output(0);
       out.type = y.type;
-      for (const u of y.uses()) u.node.replaceInput(u.index, out);
+      for (const u of y.uses()) if (u.node !== add) u.node.replaceInput(u.index, out);
       this.graph.insertAfter(node, add);
     };
   }
