@@ -30,6 +30,7 @@ export const pruneL1Pass = definePass({
     for (const r of o.ratios) {
       if (!(r > 0 && r <= 1)) throw new YlcError('bad-pipeline', `pass 'prune-l1': option 'ratios': ${r} is not in (0, 1]`);
     }
+    if (o['emit-cfg'] && !o.apply) throw new YlcError('bad-pipeline', `pass 'prune-l1': option 'emit-cfg' needs apply=true (the YAML describes the sliced model)`);
     const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg'], 'prune-l1') : undefined;
     const before = measure(model);
     const analysis = analyzeChannelGroups(model);

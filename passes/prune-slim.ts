@@ -47,6 +47,7 @@ export const pruneSlimPass = definePass({
     'emit-cfg': { type: 'string', default: '', help: 'write the pruned model as a Slim YOLOv5 YAML to this file' },
   },
   run(model, o, ctx) {
+    if (o['emit-cfg'] && !o.apply) throw new YlcError('bad-pipeline', `pass 'prune-slim': option 'emit-cfg' needs apply=true (the YAML describes the sliced model)`);
     const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg'], 'prune-slim') : undefined;
     if (o.ranking === 'local' && o.percent > 0) throw new YlcError('bad-pipeline', "pass 'prune-slim': option 'percent' needs ranking=global");
     const before = measure(model);

@@ -132,8 +132,8 @@ const conv: ChannelRule = (node, ctx) => {
     out.producers.push({ node, kind: transpose ? 'conv-transpose' : 'conv', weightInput: 1, weightAxis: transpose ? 1 : 0, ...(b ? { biasInput: 2 } : {}) });
     out.params.push({ node, input: 1, axis: transpose ? 1 : 0 });
     if (b) {
-      if (biasOk) out.params.push({ node, input: 2, axis: 0 });
-      else ctx.fix(out, `${node.describe()}: its bias '${b.name}' is not a constant`);
+      if (biasOk && ctx.dims(b)?.[0] === cout) out.params.push({ node, input: 2, axis: 0 });
+      else ctx.fix(out, `${node.describe()}: its bias '${b.name}' is not a constant of ${cout} values`);
     }
     return;
   }
@@ -174,6 +174,11 @@ function channelNorm(paramInputs: readonly number[]): ChannelRule {
       if (!p) continue;
       if (!ctx.param(p)) {
         ctx.fix(out, `${node.describe()}: parameter '${p.name}' is not a constant`);
+        continue;
+      }
+      const d = ctx.dims(p);
+      if (!d || d.length !== 1 || d[0] !== x.size) {
+        ctx.fix(out, `${node.describe()}: parameter '${p.name}' has shape [${d?.join(',') ?? '?'}], not [${x.size}]`);
         continue;
       }
       out.params.push({ node, input: i, axis: 0 });

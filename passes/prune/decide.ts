@@ -190,7 +190,7 @@ function report_(r: SliceReport, o: FinishOptions, after: Measure, total: number
       : '';
   let exact: string;
   if (r.unfoldable === 0 && r.approximate === 0) exact = 'outputs unchanged: every removed channel was constant and is folded into its consumers';
-  else if (r.unfoldable === 0) exact = `${r.approximate} removed channels had 0 < |gamma| <= thresh: taken as constant beta (outputs change by at most |gamma| per channel)`;
+  else if (r.unfoldable === 0) exact = `${r.approximate} removed channels had 0 < |gamma| <= thresh: taken as constant beta (each changes the outputs by |gamma| (x - mean) / sqrt(var + eps) before its activation)`;
   else {
     const why = new Map<string, number>();
     for (const m of r.plan.unfoldable.values()) for (const w of m.values()) why.set(category(w), (why.get(category(w)) ?? 0) + 1);

@@ -1,0 +1,294 @@
+/**
+ * prune-slim on real graphs: exactness in ONNX Runtime with zeroed gammas (the yolov5n export with
+ * its Identity-shared BN parameters, ylc builds, deploy form, the ConvNeXt and Slim goldens),
+ * scope and ranking rules, masks through metadata, the emitted YAML, and every bad input.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../ir/model.js';
+import { decodeModel, encodeModel, loadModel } from '../ir/serde/index.js';
+import { Tensor } from '../ir/tensor.js';
+import { parseModel } from '../ir/text/parse.js';
+import { printModel } from '../ir/text/print.js';
+import { verifyModel } from '../ir/verify.js';
+import { applyStateDict, buildModel, loadConfig, parseConfig, toDeployForm } from '../frontends/yolov5/index.js';
+import { recordingContext, runPass } from '../test/util/pass-context.js';
+import { compareOutputs, initializerShapes, randomizeBatchNorms } from '../test/util/prune.js';
+import { readSafetensorsFile } from '../test/util/yolov5-fixtures.js';
+import { analyzeChannelGroups } from './analysis/channel-groups.js';
+import { channelSlicePass } from './channel-slice.js';
+import { runPipeline } from './manager.js';
+import { pruneSlimPass } from './prune-slim.js';
+import { MASKS_METADATA_KEY } from './prune/masks.js';
+
+const copy = (m: Model): Model => decodeModel(encodeModel(m));
+const images = (size: number, batch = 1) => ({ name: 'images', dims: [batch, 3, size, size] });
+
+function golden(name: 'convnext_tiny_a' | 'yolov5n_slim_pruned', form: 'train' | 'deploy' = 'train'): { model: Model; imgsz: number; batch: number } {
+  const g = readSafetensorsFile(`test/fixtures/goldens/golden_${name}.safetensors`);
+  const cfg = parseConfig(fs.readFileSync(`test/fixtures/goldens/${name}.yaml`, 'utf8'), `${name}.yaml`);
+  const imgsz = Number(g.metadata.imgsz);
+  const model = buildModel(cfg, { form: 'train', nc: Number(g.metadata.nc), imgsz });
+  const sd = new Map([...g.tensors].filter(([k]) => k.startsWith('weight.')).map(([k, v]) => [k.slice('weight.'.length), v]));
+  expect(applyStateDict(model, sd).skipped).toEqual([]);
+  return { model: form === 'train' ? model : toDeployForm(model), imgsz, batch: 1 };
+}
+
+function masksIn(m: Model): Array<{ key: string; size: number; keep: number[] }> {
+  return (JSON.parse(m.getMetadata(MASKS_METADATA_KEY)!) as { groups: Array<{ key: string; size: number; keep: number[] }> }).groups;
+}
+
+describe('prune-slim: exactness in ONNX Runtime', () => {
+  it('yolov5n_640_bn.onnx (PyTorch export, BN parameters shared through Identity), 30% gammas zeroed, scope=all: outputs unchanged', async () => {
+    const m = loadModel('test/fixtures/yolov5n_640_bn.onnx');
+    expect(randomizeBatchNorms(m, { seed: 1, zeroFraction: 0.3, zeroBeta: true })).toBeGreaterThan(0);
+    const before = copy(m);
+    const { ctx } = await runPass(pruneSlimPass, m, { scope: 'all', round: 1, min: 1 });
+    expect(verifyModel(m)).toEqual([]);
+    expect(ctx.counters['channels-removed']).toBeGreaterThan(400);
+    expect(ctx.counters['channels-inexact']).toBeUndefined();
+    expect(ctx.counters['params-after']).toBeLessThan(0.8 * ctx.counters['params-before']!);
+    expect(ctx.counters['flops-after']).toBeLessThan(ctx.counters['flops-before']!);
+    expect(ctx.warnings.at(-1)).toMatch(/outputs unchanged: every removed channel was constant and is folded into its consumers$/);
+    // Shared BN parameters were copied for the BNs that lost channels, under the names they read.
+    const bn = m.graph.nodes.toArray().find((n) => n.name === '/model.23/cv1/bn/BatchNormalization')!;
+    expect(bn.input(1)!.name).toBe('model.23.cv1.bn.weight');
+    const diff = await compareOutputs(m, before, images(640));
+    console.log(`yolov5n export, scope=all, ${ctx.counters['channels-removed']} channels removed: output0 max relative diff ${diff.output0}`);
+    expect(diff.output0).toBeLessThan(1e-5);
+  });
+
+  it('nonzero betas: the default folds inside padded convs and says how many channels change the border; exact=true keeps those and changes nothing', async () => {
+    const m = loadModel('test/fixtures/yolov5n_640_bn.onnx');
+    randomizeBatchNorms(m, { seed: 2, zeroFraction: 0.4 });
+    const before = copy(m);
+    const approx = copy(m);
+    const a = await runPass(pruneSlimPass, approx, {});
+    expect(a.ctx.counters['channels-inexact']).toBeGreaterThan(0);
+    expect(a.ctx.warnings.at(-1)).toMatch(/removed channels change the outputs \(\d+ nonzero constants into padded windows \(exact inside, not on the border\)\)$/);
+    const exact = await runPass(pruneSlimPass, m, { exact: true });
+    expect(exact.ctx.counters['kept-for-exactness']).toBeGreaterThan(0);
+    expect(exact.ctx.counters['channels-removed']).toBeGreaterThan(0);
+    expect(exact.ctx.counters['channels-removed']).toBeLessThan(a.ctx.counters['channels-removed']!);
+    const diff = await compareOutputs(m, before, images(640));
+    const approxDiff = await compareOutputs(approx, before, images(640));
+    console.log(`yolov5n export, random betas: exact=true removes ${exact.ctx.counters['channels-removed']} channels, diff ${diff.output0}; default removes ${a.ctx.counters['channels-removed']}, diff ${approxDiff.output0}`);
+    expect(diff.output0).toBeLessThan(1e-5);
+  });
+
+  it('ylc-built yolov5s in deploy form (BN folded): ranked by filter L1, says so, outputs unchanged', async () => {
+    const train = buildModel(loadConfig('yolov5s'), { form: 'train', imgsz: 320 });
+    randomizeBatchNorms(train, { seed: 3, zeroFraction: 0.3, zeroBeta: true });
+    const m = toDeployForm(train);
+    const before = copy(m);
+    const { ctx } = await runPass(pruneSlimPass, m, {});
+    expect(ctx.warnings[0]).toBe('29 of 29 groups have no BatchNormalization (BN folded: deploy form?): ranked by the L1 norm of their filters, threshold 0.00001');
+    expect(ctx.counters['channels-removed']).toBeGreaterThan(0);
+    expect(verifyModel(m)).toEqual([]);
+    expect((await compareOutputs(m, before, images(320))).output0).toBeLessThan(1e-5);
+  });
+
+  it('the ConvNeXt golden: head BN gammas (prune-slim) and zero MLP columns (filter L1, scope=all) fold through Transpose/MatMul/GELU', async () => {
+    const { model: m, imgsz } = golden('convnext_tiny_a');
+    randomizeBatchNorms(m, { seed: 4, zeroFraction: 0.3, zeroBeta: true });
+    const w = m.graph.initializers.get('model.3.m.0.pwconv1.weight')!; // Linear [4 * 32, 32], read through Transpose
+    const rows = new Float32Array(w.constValue!.toFloat32());
+    for (const r of [3, 40, 77]) rows.fill(0, r * 32, r * 32 + 32);
+    w.constValue = Tensor.fromFloat32(w.constValue!.dims, rows, { name: w.name });
+    const before = copy(m);
+    const { ctx } = await runPass(pruneSlimPass, m, { scope: 'all', round: 1, min: 1 });
+    expect(verifyModel(m)).toEqual([]);
+    expect(m.graph.initializers.get('model.3.m.0.pwconv1.weight')!.constValue!.dims).toEqual([125, 32]);
+    expect(m.graph.initializers.get('model.3.m.0.pwconv2.weight')!.constValue!.dims).toEqual([32, 125]);
+    expect(ctx.counters['channels-inexact']).toBeUndefined();
+    const diff = await compareOutputs(m, before, images(imgsz));
+    console.log(`convnext_tiny_a: ${ctx.counters['channels-removed']} channels removed, max relative diff ${JSON.stringify(diff)}`);
+    expect(Math.max(...Object.values(diff))).toBeLessThan(1e-5);
+  });
+
+  it('the Slim golden (SlimConv/SlimC3/SlimSPPF widths): zeroed gammas pruned exactly, and its YAML round-trips', async () => {
+    const { model: m, imgsz } = golden('yolov5n_slim_pruned');
+    randomizeBatchNorms(m, { seed: 5, zeroFraction: 0.5, zeroBeta: true, match: /^model\.\d+\.bn\.weight$|\.m\.\d+\.cv1\.bn\.weight$/ });
+    const before = copy(m);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-slim-'));
+    const yaml = path.join(dir, 'slimmed.yaml');
+    const { ctx } = await runPass(pruneSlimPass, m, { 'emit-cfg': yaml });
+    expect(ctx.warnings.at(-1)).toBe(`emit-cfg: wrote ${yaml} (builds the pruned shapes exactly)`);
+    expect(ctx.counters['channels-removed']).toBeGreaterThan(0);
+    const diff = await compareOutputs(m, before, images(imgsz));
+    expect(Math.max(...Object.values(diff))).toBeLessThan(1e-5);
+    // The round trip, independently of the pass: every initializer of the built YAML has the pruned shape.
+    const rebuilt = buildModel(loadConfig(yaml), { form: 'train', imgsz });
+    const pruned = initializerShapes(m);
+    const built = initializerShapes(rebuilt);
+    expect([...built.keys()].sort()).toEqual([...pruned.keys()].sort());
+    for (const [k, d] of built) expect([k, ...d]).toEqual([k, ...pruned.get(k)!]);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('prune-slim: scope and ranking', () => {
+  const built = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 256 });
+  randomizeBatchNorms(built, { seed: 6, zeroFraction: 0.6 });
+  const bytes = encodeModel(built);
+
+  it('scope=yolov5-light takes exactly Conv, C3 cv3, bottleneck cv1 and SPPF cv1 (by name, or by ylc.config)', async () => {
+    for (const withConfig of [true, false]) {
+      const m = decodeModel(bytes);
+      if (!withConfig) m.metadataProps = m.metadataProps.filter(([k]) => k !== 'ylc.config');
+      await runPass(pruneSlimPass, m, { apply: false, round: 1, min: 1 });
+      const keys = masksIn(m).map((g) => g.key.replace(/^\/model\.(\d+)\//, 'L$1 ').replace(/\/?conv\/Conv_output_0$/, ''));
+      expect(keys.length).toBe(29);
+      expect(keys.filter((k) => !/^L\d+ (|cv3|m\/m\.\d\/cv1)$/.test(k))).toEqual(['L9 cv1']);
+    }
+  });
+
+  it('scope=all prunes residual groups jointly: a channel goes only if its gamma is 0 in every member', async () => {
+    const m = decodeModel(bytes);
+    const zero = (name: string, channels: number[]) => {
+      const v = m.graph.initializers.get(name)!;
+      const a = v.constValue!.toFloat32();
+      a.fill(1);
+      for (const c of channels) a[c] = 0;
+      v.constValue = Tensor.fromFloat32(v.constValue!.dims, a, { name });
+    };
+    zero('model.2.cv1.bn.weight', [0, 1, 2]);
+    zero('model.2.m.0.cv2.bn.weight', [1, 2, 3]);
+    await runPass(pruneSlimPass, m, { scope: 'all', apply: false, round: 1, min: 1 });
+    expect(masksIn(m).find((g) => g.key === '/model.2/cv1/conv/Conv_output_0')!.keep).toEqual([0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+  });
+
+  it('keep count: max(round_up(count(|gamma| > thresh), round), min), the largest |gamma| kept; ranking=global uses the percent quantile', async () => {
+    const m = decodeModel(bytes);
+    const g = m.graph.initializers.get('model.0.bn.weight')!;
+    g.constValue = Tensor.fromFloat32([16], Float32Array.of(0.5, 0, 0.001, 0.9, 0, 0.3, 0.02, 0, 0, 0, 0, 0, 0, 0, 0, 0), { name: g.name });
+    await runPass(pruneSlimPass, m, { apply: false, round: 4, min: 2 });
+    // 5 above 1e-5 -> rounded up to 8: the 5, then the largest zeros by index (1, 4, 7).
+    expect(masksIn(m).find((x) => x.key === '/model.0/conv/Conv_output_0')!.keep).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const m1 = decodeModel(encodeModel(m));
+    m1.metadataProps = m1.metadataProps.filter(([k]) => k !== MASKS_METADATA_KEY);
+    await runPass(pruneSlimPass, m1, { apply: false, round: 1, min: 2, thresh: 0.01 });
+    expect(masksIn(m1).find((x) => x.key === '/model.0/conv/Conv_output_0')!.keep).toEqual([0, 3, 5, 6]);
+    const m2 = decodeModel(encodeModel(m));
+    m2.metadataProps = m2.metadataProps.filter(([k]) => k !== MASKS_METADATA_KEY);
+    // Global: the threshold is the |gamma| below which 70% of the channels in scope lie (above thresh).
+    const { ctx } = await runPass(pruneSlimPass, m2, { apply: false, round: 1, min: 1, ranking: 'global', percent: 0.7 });
+    const total = 2752;
+    const masked = masksIn(m2).reduce((n, x) => n + x.size - x.keep.length, 0);
+    expect(ctx.remarks.find((r) => r.startsWith('global threshold'))).toMatch(/ \(0\.7 quantile of 2752 \|gamma\|\)$/);
+    expect(masked).toBeGreaterThanOrEqual(Math.floor(0.7 * total) - 29);
+  });
+
+  it('apply=false records masks; channel-slice applies them to the same result as slicing at once', async () => {
+    const direct = decodeModel(bytes);
+    await runPass(pruneSlimPass, direct, {});
+    const staged = decodeModel(bytes);
+    await runPass(pruneSlimPass, staged, { apply: false });
+    const saved = decodeModel(encodeModel(staged)); // a save/load between the two passes
+    const { ctx } = await runPass(channelSlicePass, saved, {});
+    expect(saved.getMetadata(MASKS_METADATA_KEY)).toBeUndefined();
+    expect(ctx.counters['channels-removed']).toBeGreaterThan(0);
+    expect(printModel(saved)).toBe(printModel(direct));
+  });
+});
+
+describe('prune-slim: bad input', () => {
+  it('a NaN gamma is an error naming the node, the tensor and the channel; nothing changes', async () => {
+    const m = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 256 });
+    const g = m.graph.initializers.get('model.4.cv3.bn.weight')!;
+    const a = g.constValue!.toFloat32();
+    a[5] = NaN;
+    g.constValue = Tensor.fromFloat32(g.constValue!.dims, a, { name: g.name });
+    const text = printModel(m);
+    await expect(runPipeline(m, 'prune-slim')).rejects.toThrow(
+      "[prune-slim] BatchNormalization '/model.4/cv3/bn/BatchNormalization': gamma 'model.4.cv3.bn.weight' is NaN at channel 5; the model cannot be ranked (fix or retrain the checkpoint)",
+    );
+    expect(printModel(m)).toBe(text);
+  });
+
+  it('a threshold that removes every channel of a group keeps `min` of them, with a warning naming the group', async () => {
+    const m = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 256 });
+    const g = m.graph.initializers.get('model.1.bn.weight')!;
+    g.constValue = Tensor.fromFloat32([32], new Float32Array(32).fill(1e-6), { name: g.name });
+    const { ctx } = await runPass(pruneSlimPass, m, {});
+    expect(ctx.warnings[0]).toBe("group '/model.1/conv/Conv_output_0': every channel has |gamma| <= 0.00001; keeping the 8 largest (min=8)");
+    expect(m.graph.initializers.get('model.1.conv.weight')!.constValue!.dims).toEqual([8, 16, 3, 3]);
+  });
+
+  it('a graph with no BatchNormalization and no YOLOv5 names under scope=yolov5-light: pruned nothing, and why', async () => {
+    const m = parseModel(
+      `<ir_version: 8, opset_import: ["" : 17]>
+g (float[1,3,8,8] x) => (float[1,2,8,8] y)
+<float[4,3,1,1] w1 = {...}, float[2,4,1,1] w2 = {...}>
+{
+  [c1] a = Conv <kernel_shape: ints = [1, 1]> (x, w1)
+  [r] h = Relu (a)
+  [c2] y = Conv <kernel_shape: ints = [1, 1]> (h, w2)
+}`,
+      'nobn.onnxtxt',
+      { elidedTensors: 'zeros' },
+    );
+    const { modified, ctx } = await runPass(pruneSlimPass, m, {});
+    expect(modified).toBe(false);
+    expect(ctx.warnings).toEqual([
+      'pruned nothing: the graph has no BatchNormalization and no YOLOv5 module names (model.<i>.cv3.conv.weight, /model.<i>/cv3/conv/Conv), so no Conv/C3/SPPF part can be told; scope=all prunes every prunable group',
+    ]);
+  });
+
+  it('option errors: percent without ranking=global, emit-cfg without the config or without apply', async () => {
+    const m = loadModel('test/fixtures/yolov5n_640_bn.onnx');
+    await expect(runPipeline(m, 'prune-slim{percent=0.5}')).rejects.toThrow("[prune-slim] pass 'prune-slim': option 'percent' needs ranking=global");
+    await expect(runPipeline(m, 'prune-slim{emit-cfg=x.yaml}')).rejects.toThrow(
+      "[prune-slim] option 'emit-cfg': the model has no 'ylc.config' metadata (the YAML it was built from); build it with 'ylc build' or 'ylc import' to emit a config",
+    );
+    await expect(runPipeline(m, 'prune-slim{emit-cfg=x.yaml,apply=false}')).rejects.toThrow("option 'emit-cfg' needs apply=true (the YAML describes the sliced model)");
+    await expect(runPipeline(m, 'prune-slim{thresh=-1}')).rejects.toThrow("pass 'prune-slim': option 'thresh' expects a value in [0, inf], got '-1'");
+  });
+
+  it('emit-cfg states what Slim modules cannot express (C3 cv3 pruned while cv1/cv2 keep their width) and writes nothing', async () => {
+    const m = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 256 });
+    randomizeBatchNorms(m, { seed: 7, zeroFraction: 0.6, zeroBeta: true, match: /cv3\.bn\.weight$/ });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-slim-'));
+    const yaml = path.join(dir, 'never.yaml');
+    const { ctx } = await runPass(pruneSlimPass, m, { 'emit-cfg': yaml });
+    expect(ctx.warnings.at(-1)).toMatch(
+      new RegExp(`^emit-cfg: ${yaml.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} not written: \\d+ pruned shapes no Slim YAML can express: layer 2 \\(C3\\): cv3 has \\d+ channels but cv1/cv2 16/16; SlimC3 makes cv1 = cv2 = int\\(cv3 / 2\\) = \\d+`),
+    );
+    expect(fs.existsSync(yaml)).toBe(false);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('channel-slice: masks from metadata', () => {
+  it('checks the masks before changing anything (unknown group, size, indices) with the metadata named', async () => {
+    const base = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 256 });
+    const cases: Array<[unknown, string]> = [
+      [{ version: 1, groups: [{ key: 'nope', size: 8, keep: [0] }] }, "metadata 'ylc.prune.masks': group 'nope' is not a channel group of this model (see 'ylc info --groups')"],
+      [{ version: 1, groups: [{ key: '/model.0/conv/Conv_output_0', size: 32, keep: [0] }] }, "metadata 'ylc.prune.masks': group '/model.0/conv/Conv_output_0' has 16 channels in the model but the mask was made for 32"],
+      [{ version: 1, groups: [{ key: '/model.0/conv/Conv_output_0', size: 16, keep: [3, 16] }] }, "metadata 'ylc.prune.masks' for group '/model.0/conv/Conv_output_0': index 16 is out of range (the group has 16 channels)"],
+      [{ version: 1, groups: [{ key: '/model.24/m.0/Conv_output_0', size: 255, keep: [0] }] }, "metadata 'ylc.prune.masks' for group '/model.24/m.0/Conv_output_0': the group cannot be pruned (Reshape '/model.24/Reshape' splits or merges the channel axis ([1,255,32,32] -> [1,3,85,32,32]))"],
+      [{ version: 2 }, 'metadata \'ylc.prune.masks\': expected {"version": 1, "groups": [...]}'],
+    ];
+    for (const [masks, message] of cases) {
+      const m = copy(base);
+      m.setMetadata(MASKS_METADATA_KEY, JSON.stringify(masks));
+      const text = printModel(m);
+      await expect(runPipeline(m, 'channel-slice')).rejects.toThrow(`[channel-slice] ${message}`);
+      expect(printModel(m)).toBe(text);
+    }
+    await expect(runPipeline(copy(base), 'channel-slice')).rejects.toThrow(
+      "[channel-slice] the model has no 'ylc.prune.masks' metadata: run prune-slim or prune-l1 with apply=false first (or use allow-missing=true)",
+    );
+  });
+
+  it('hand-written masks are applied, and the recorded analysis agrees with the sliced model', async () => {
+    const m = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 256 });
+    m.setMetadata(MASKS_METADATA_KEY, JSON.stringify({ version: 1, groups: [{ key: '/model.9/cv1/conv/Conv_output_0', size: 128, keep: Array.from({ length: 64 }, (_, i) => 2 * i) }] }));
+    const ctx = recordingContext();
+    await runPass(channelSlicePass, m, {}, ctx);
+    expect(m.graph.initializers.get('model.9.cv2.conv.weight')!.constValue!.dims).toEqual([256, 256, 1, 1]);
+    expect(analyzeChannelGroups(m).groupByKey('/model.9/cv1/conv/Conv_output_0')!.size).toBe(64);
+  });
+});
