@@ -40,6 +40,8 @@ export interface Fold {
   readonly channels: number;
   /** Whether a nonzero constant entered a padded window (exact inside only). */
   readonly border: boolean;
+  /** Every constant was 0 (or summed to 0): nothing to add. */
+  readonly trivial: boolean;
 }
 
 export interface RemovalPlan {
@@ -168,7 +170,7 @@ class ConstantTracer {
       addContribution(delta, weights, rootDims, inRoot, outRoot, idx, k * scale);
       channels++;
     }
-    if (channels) this.plan.folds.push({ consumer, space: s, delta, channels, border });
+    if (channels) this.plan.folds.push({ consumer, space: s, delta, channels, border, trivial: delta.every((d) => d === 0) });
   }
 
   /** Element i of a tensor, read where it lies (weights are large: no copies). */

@@ -141,6 +141,7 @@ class Editor {
 
   /** Records where a fold's delta goes; returns a structural change to make after the edits. */
   fold(f: Fold, plan: RemovalPlan): (() => void) | undefined {
+    if (f.trivial) return undefined;
     const node = f.consumer.node;
     const outSpace = this.analysis.spaceOf(node.output(0));
     const outKeep = outSpace ? plan.keep.get(outSpace) : undefined;
@@ -267,14 +268,19 @@ class Editor {
 
   /** Applies every operand edit (see the file header: copy on write, names kept). */
   apply(): void {
+    const all: Array<{ node: Node; input: number; chain: ParamChain; e: OperandEdit }> = [];
     for (const [node, inputs] of this.edits) {
       for (const [input, e] of inputs) {
         const v = node.input(input);
         const chain = v ? this.analysis.param(v) : undefined;
         if (!v || !chain) throw new Error(`internal: ${node.describe()} input ${input} is not a constant`);
-        this.materialize(node, input, chain, e);
+        all.push({ node, input, chain, e });
       }
     }
+    // Aliases first (longer chains): once they have their own tensors, a root that other nodes
+    // shared through them is read by one node only, and is rewritten under its own name.
+    all.sort((a, b) => b.chain.values.length - a.chain.values.length);
+    for (const { node, input, chain, e } of all) this.materialize(node, input, chain, e);
   }
 
   private materialize(node: Node, input: number, chain: ParamChain, e: OperandEdit): void {
