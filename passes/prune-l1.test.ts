@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { decodeModel, encodeModel } from '../ir/serde/index.js';
+import { verifyModel } from '../ir/verify.js';
+import { buildModel, loadConfig } from '../frontends/yolov5/index.js';
+import { runPass } from '../test/util/pass-context.js';
+import { compareOutputs } from '../test/util/prune.js';
+import { analyzeChannelGroups } from './analysis/channel-groups.js';
+import { runPipeline } from './manager.js';
+import { pruneL1Pass } from './prune-l1.js';
+import { MASKS_METADATA_KEY } from './prune/masks.js';
+
+describe('prune-l1', () => {
+  const bytes = encodeModel(buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 256 }));
+
+  it('keeps max(make_divisible(int(C * r), 8), 8) channels per group in scope, those with the largest filter L1 norm', async () => {
+    const m = decodeModel(bytes);
+    const a = analyzeChannelGroups(m);
+    const w = m.graph.initializers.get('model.3.conv.weight')!.constValue!; // [64, 32, 3, 3]
+    const values = w.toFloat32();
+    const per = values.length / 64;
+    const l1 = Array.from({ length: 64 }, (_, o) => values.slice(o * per, (o + 1) * per).reduce((s, x) => s + Math.abs(x), 0));
+    const expected = l1
+      .map((v, i) => [v, i] as const)
+      .sort((x, y) => y[0] - x[0] || x[1] - y[1])
+      .slice(0, 24)
+      .map(([, i]) => i)
+      .sort((x, y) => x - y);
+    await runPass(pruneL1Pass, m, { ratios: [0.3], apply: false });
+    const groups = (JSON.parse(m.getMetadata(MASKS_METADATA_KEY)!) as { groups: Array<{ key: string; size: number; keep: number[] }> }).groups;
+    expect(groups.find((g) => g.key === '/model.3/conv/Conv_output_0')!.keep).toEqual(expected); // int(64 * 0.3) = 19 -> 24
+    for (const g of groups) expect(g.keep.length).toBe(Math.min(Math.max(Math.ceil(Math.trunc(g.size * 0.3) / 8) * 8, 8), g.size));
+    expect(groups.length).toBe(29); // every group in scope=yolov5-light (of the 50 prunable ones)
+    expect(a.groups.filter((g) => g.prunable).length).toBe(50);
+  });
+
+  it('one ratio per group in scope (EagleEye), sliced and verified; the model runs and is smaller', async () => {
+    const m = decodeModel(bytes);
+    const ratios = Array.from({ length: 29 }, (_, i) => 0.25 + (i % 3) * 0.25);
+    const { ctx } = await runPass(pruneL1Pass, m, { ratios });
+    expect(verifyModel(m)).toEqual([]);
+    expect(ctx.counters['params-after']).toBeLessThan(ctx.counters['params-before']!);
+    expect(ctx.counters['flops-after']).toBeLessThan(ctx.counters['flops-before']!);
+    const diff = await compareOutputs(m, decodeModel(bytes), { name: 'images', dims: [1, 3, 256, 256] });
+    expect(Number.isFinite(diff.pred0)).toBe(true);
+  });
+
+  it('bad ratios are usage errors naming the option', async () => {
+    const m = decodeModel(bytes);
+    await expect(runPipeline(m, 'prune-l1{ratios=[0.5,0.5]}')).rejects.toThrow(
+      "[prune-l1] pass 'prune-l1': option 'ratios' has 2 values but scope=yolov5-light selects 29 groups: give one ratio for all, or one per group in 'ylc info --groups' order",
+    );
+    await expect(runPipeline(m, 'prune-l1{ratios=[1.5]}')).rejects.toThrow("[prune-l1] pass 'prune-l1': option 'ratios': 1.5 is not in (0, 1]");
+    await expect(runPipeline(m, 'prune-l1{ratios=[0]}')).rejects.toThrow("[prune-l1] pass 'prune-l1': option 'ratios': 0 is not in (0, 1]");
+  });
+});
