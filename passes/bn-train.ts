@@ -3,11 +3,13 @@
  * differentiates it through its ordinary rules (PyTorch `BatchNorm2d.train()` semantics).
  *
  * Math, per channel c over the M = N x spatial elements of x (statistics axes 0, 2, 3, ...):
- *     mu     = mean(x)                                  ReduceMean (kept dims [1, C, 1, 1])
+ *     mu     = mean(x)                                  ReduceMean
  *     d      = x - mu
  *     var    = sum(d^2) / M        (biased: normalises)  ReduceSumSquare, Mul
- *     s      = gamma / sqrt(var + eps)                  per channel
- *     y      = d s + beta
+ *     y      = (x - mu) gamma / sqrt(var + eps) + beta  BatchNormalization (inference form) fed
+ *                                                       with mu and var: one fused pass instead of
+ *                                                       Sub, Mul, Add; its gradient rule takes all
+ *                                                       five inputs and reuses d.
  * Running statistics, PyTorch momentum m (ONNX's `momentum` attribute is 1 - m; PyTorch's
  * default 0.1 is ONNX's default 0.9), unbiased variance:
  *     running_mean' = (1 - m) running_mean + m mu
@@ -19,7 +21,7 @@
  * Nodes whose input shape is unknown are refused (the count M must be static), as are nodes that
  * already use their training outputs, and running stats shared by two nodes.
  */
-import { attrInt, attrInts, attrTensor, type Attribute } from '../ir/attribute.js';
+import { attrFloat, attrInt, attrInts, attrTensor, type Attribute } from '../ir/attribute.js';
 import { DataType } from '../ir/dtype.js';
 import { YlcError } from '../ir/errors.js';
 import { Node, type Graph, type Value } from '../ir/graph.js';
@@ -107,19 +109,16 @@ export function batchNormToTraining(model: Model, options: BnTrainOptions = {}):
     const axes = shape.map((_, k) => k).filter((k) => k !== 1);
     const e = new Emitter(graph, bn, model.opset);
     const scalar = (v: number): Value => e.constant(floatTensor(dt, [], [v]));
-    const perChannel = e.constant(Tensor.fromInt64([shape.length], shape.map((d, k) => (k === 1 ? C : 1))));
     const flat = e.constant(Tensor.fromInt64([1], [C]));
 
-    const mu = e.reduce('ReduceMean', x!, axes);
-    const d = e.op('Sub', [x!, mu]);
-    const variance = e.op('Mul', [e.reduce('ReduceSumSquare', d, axes), scalar(1 / M)]);
-    const inv = e.op('Div', [scalar(1), e.op('Sqrt', [e.op('Add', [variance, scalar(eps)])])]);
-    const s = e.op('Mul', [e.op('Reshape', [gamma!, perChannel]), inv]);
-    const y = e.op('Add', [e.op('Mul', [d, s]), e.op('Reshape', [beta!, perChannel])]);
+    const mu4 = e.reduce('ReduceMean', x!, axes);
+    const d = e.op('Sub', [x!, mu4]);
+    const mu = e.op('Reshape', [mu4, flat]);
+    const variance = e.op('Reshape', [e.op('Mul', [e.reduce('ReduceSumSquare', d, axes), scalar(1 / M)]), flat]);
+    const y = e.op('BatchNormalization', [x!, gamma!, beta!, mu, variance], [attrFloat('epsilon', eps)]);
 
     const update = (running: Value, batch: Value, factor: number): Value => {
-      const stat = e.op('Reshape', [batch, flat]);
-      const mixed = e.op('Add', [e.op('Mul', [running, scalar(1 - m)]), e.op('Mul', [stat, scalar(m * factor)])]);
+      const mixed = e.op('Add', [e.op('Mul', [running, scalar(1 - m)]), e.op('Mul', [batch, scalar(m * factor)])]);
       const out = e.op('Identity', [mixed]);
       out.name = graph.freshName(`${RUNNING_STAT_PREFIX}${running.name}`);
       return out;

@@ -185,6 +185,9 @@ export function appendBackward(model: Model, options: BackwardOptions): Backward
   }
 
   for (const node of onPath) {
+    // A node no gradient reaches (a rule downstream took it into its own, as the SiLU rule
+    // takes its Sigmoid) has nothing to pass on.
+    if (!node.outputs.some((o) => wanted.has(o) && (grads.get(o)?.length ?? 0) > 0)) continue;
     const rule = node.domain === '' || node.domain === 'ai.onnx' ? RULES.get(node.opType) : undefined;
     if (!rule) {
       const op = node.domain && node.domain !== 'ai.onnx' ? `${node.domain}::${node.opType}` : node.opType;
@@ -222,6 +225,9 @@ export function appendBackward(model: Model, options: BackwardOptions): Backward
         given.add(i);
         if (!ctx.needs(i)) return;
         contribute(v, g, opts?.broadcast ?? false);
+      },
+      handled(i) {
+        given.add(i);
       },
       shape: (v) => dimsOf(v, node),
       dtype(v) {

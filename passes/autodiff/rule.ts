@@ -33,6 +33,11 @@ export interface GradContext {
    * gradients of that value by broadcasting, and expands it only when it is the only one.
    */
   GI(i: number, g: Value, options?: { broadcast?: boolean }): void;
+  /**
+   * Declares input i's gradient accounted for without a contribution: a rule that differentiates
+   * through the input's producer itself (SiLU through its Sigmoid) gives the producer nothing.
+   */
+  handled(i: number): void;
   /** Static dims of a forward value. */
   shape(v: Value): number[];
   dtype(v: Value): DataType;

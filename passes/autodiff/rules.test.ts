@@ -37,6 +37,21 @@ describe('elementwise rules with broadcasting', () => {
     await check('Div [2,3]/[3]', (c) => c.op1('Div', [c.input('x', [2, 3]), c.input('y', [3], 0.5, 2)]));
     await check('Sum of 3 broadcast', (c) => c.op1('Sum', [c.input('x', [2, 3]), c.input('y', [3]), c.input('z', [2, 1])]));
   });
+  it('SiLU x * Sigmoid(x) (fused gradient, either order), and a Sigmoid also read elsewhere (not fused)', async () => {
+    await check('SiLU x*s', (c) => {
+      const x = c.input('x', [2, 3, 4], -3, 3);
+      return c.op1('Mul', [x, c.op1('Sigmoid', [x])]);
+    });
+    await check('SiLU s*x', (c) => {
+      const x = c.input('x', [2, 3, 4], -3, 3);
+      return c.op1('Mul', [c.op1('Sigmoid', [x]), x]);
+    });
+    await check('x * Sigmoid(x), Sigmoid also an output', (c) => {
+      const x = c.input('x', [2, 3, 4], -3, 3);
+      const s = c.op1('Sigmoid', [x]);
+      return [c.op1('Mul', [x, s]), s];
+    });
+  });
   it('Pow with constant exponents and a differentiable one', async () => {
     for (const p of [2, 0.5, 3, -1.5, 1]) {
       await check(`Pow x^${p}`, (c) => c.op1('Pow', [c.input('x', [2, 5], 0.5, 2), c.constant(`p`, [], [p])]));
@@ -196,6 +211,8 @@ describe('Conv: every formulation of dX and dW', () => {
     ['6x6 s2 p2 (stem)', conv([2, 3, 12, 12], [4, 3, 6, 6], [['strides', [2, 2]], ['pads', [2, 2, 2, 2]]])],
     ['3x3 s2 p1 odd input (unread tail)', conv([1, 2, 7, 8], [3, 2, 3, 3], [['strides', [2, 2]], ['pads', [1, 1, 1, 1]]])],
     ['3x3 s2 p0 (tail cropped)', conv([2, 2, 8, 7], [3, 2, 3, 3], [['strides', [2, 2]]])],
+    ['4x4 s3 p1 grouped (polyphase with empty taps)', conv([1, 4, 10, 11], [4, 2, 4, 4], [['strides', [3, 3]], ['pads', [1, 2, 0, 1]]], 2)],
+    ['2x2 s2 depthwise', conv([2, 3, 6, 6], [3, 1, 2, 2], [['strides', [2, 2]]], 3)],
     ['1x1', conv([2, 4, 3, 5], [6, 4, 1, 1], [])],
     ['1x1 s2', conv([2, 4, 5, 5], [3, 4, 1, 1], [['strides', [2, 2]]])],
     ['depthwise 7x7 p3 + bias', conv([2, 4, 9, 9], [4, 1, 7, 7], [['pads', [3, 3, 3, 3]]], 4, true)],
@@ -207,6 +224,7 @@ describe('Conv: every formulation of dX and dW', () => {
   for (const [input, weight] of [
     ['conv-transpose', 'conv'],
     ['conv', 'im2col'],
+    ['conv', 'patches'],
     ['matmul', 'im2col'],
     ['auto', 'auto'],
   ] as const) {

@@ -1,4 +1,17 @@
+import type { Value } from '../../../ir/graph.js';
 import type { GradRule } from '../rule.js';
+
+/**
+ * x - mean already in the graph, when mean is (a Reshape of) ReduceMean(x) and the forward
+ * subtracts it from x (bn-train's statistics): reused instead of recomputed.
+ */
+function centered(x: Value, mean: Value): Value | undefined {
+  let m = mean;
+  if (m.producer()?.opType === 'Reshape') m = m.producer()!.input(0)!;
+  if (m.producer()?.opType !== 'ReduceMean' || m.producer()!.input(0) !== x) return undefined;
+  const sub = x.uses().find((u) => u.node.opType === 'Sub' && u.index === 0 && u.node.input(1) === m && u.node.graph === x.graph());
+  return sub?.node.output(0);
+}
 
 /**
  * Inference-form BatchNormalization with any of its inputs differentiable (frozen statistics, or
@@ -30,7 +43,7 @@ export const batchNormalizationGrad: GradRule = {
     if (g.needs(2)) g.GI(2, sumGo!);
     if (g.needs(3)) g.GI(3, b.neg(b.mul(sumGo!, s)));
     if (g.needs(1) || g.needs(4)) {
-      const dot = b.reduceSum(b.mul(go, b.sub(x, b.reshape(mean, bc))), axes, false);
+      const dot = b.reduceSum(b.mul(go, centered(x, mean) ?? b.sub(x, b.reshape(mean, bc))), axes, false);
       if (g.needs(1)) g.GI(1, b.mul(dot, r));
       if (g.needs(4)) g.GI(4, b.mul(dot, b.mul(b.mul(scale, b.mul(r, b.mul(r, r))), b.scalar(-0.5, dt))));
     }

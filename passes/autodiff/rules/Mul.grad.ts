@@ -1,5 +1,18 @@
-import type { GradRule } from '../rule.js';
+import type { Value } from '../../../ir/graph.js';
+import type { GradContext, GradRule } from '../rule.js';
 import { giReduced } from './util.js';
+
+/**
+ * Input i of a Mul that is Sigmoid(the other input), read by nothing else: x * sigmoid(x) (SiLU).
+ */
+function siluSigmoid(g: GradContext): number | undefined {
+  for (const i of [0, 1]) {
+    const s = g.I(i);
+    const p = s.producer();
+    if (p?.opType === 'Sigmoid' && p.input(0) === g.I(1 - i) && !s.isGraphOutput() && s.uses().every((u) => u.node === g.node)) return i;
+  }
+  return undefined;
+}
 
 export const mulGrad: GradRule = {
   op: 'Mul',
@@ -7,6 +20,17 @@ export const mulGrad: GradRule = {
     const { b } = g;
     const go = g.GO(0)!;
     const [x, y] = [g.I(0), g.I(1)];
+    const k = siluSigmoid(g);
+    if (k !== undefined && g.needs(1 - k)) {
+      // SiLU y = x s(x): dy/dx = s + x s (1 - s) = s (1 + x - y), both paths in one (4 passes
+      // instead of 6); the Sigmoid gets no gradient of its own.
+      const xv: Value = g.I(1 - k);
+      const s = g.I(k);
+      const one = b.scalar(1, g.dtype(xv));
+      g.GI(1 - k, b.mul(go, b.mul(s, b.add(b.sub(xv, g.O(0)), one))));
+      g.handled(k);
+      return;
+    }
     if (x === y && g.needs(0)) {
       // x * x: both inputs are x; the driver sums the two halves of 2 x go
       const t = b.mul(go, x);
