@@ -3,12 +3,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ort } from '../ir/runtime.js';
-import { encodeModel, loadModel } from '../ir/serde/index.js';
+import { loadModel } from '../ir/serde/index.js';
+import { expectClose, gradientsAt, groupOf, paramsOf, sgdReference, type Flat } from '../test/util/training.js';
 import { tinyBatch, tinyHooks, tinyModel, TINY_BATCH } from '../test/util/tiny-train.js';
-import { ARTIFACT_FILES, buildTrainingArtifacts, readManifest, writeTrainingArtifacts, type TrainingArtifacts } from './artifacts.js';
+import { ARTIFACT_FILES, buildTrainingArtifacts, readManifest, writeTrainingArtifacts } from './artifacts.js';
 import { readCheckpoint } from './checkpoint.js';
-import { GROUPS, type ParamGroup } from './params.js';
-import { TrainingRun, type StepResult } from './runtime.js';
+import { TrainingRun } from './runtime.js';
 import { emaDecay } from './schedule.js';
 
 const HYP = { lr0: 0.01, lrf: 0.01, momentum: 0.937, weight_decay: 0.05, warmup_epochs: 3, warmup_momentum: 0.8, warmup_bias_lr: 0.1 };
@@ -18,61 +18,6 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 function batch(seed = 7): Record<string, ort.Tensor> {
   const b = tinyBatch(seed);
   return { images: new ort.Tensor('float32', b.images, [TINY_BATCH, 4]), target: new ort.Tensor('float32', b.target, [TINY_BATCH, 2]) };
-}
-
-type Flat = Record<string, Float64Array>;
-
-/** The run's parameters, per name, as float64. */
-function paramsOf(run: TrainingRun, options: { ema?: boolean } = {}): Flat {
-  const out: Flat = {};
-  for (const [name, t] of run.stateDict(options)) out[name] = t.toFloat64();
-  return out;
-}
-
-/**
- * The gradients the (unfused) training graph returns for `params` (one batch, nothing
- * accumulated), with the running stats of `stats` (by default the run's current ones).
- */
-async function gradientsAt(a: TrainingArtifacts, params: Flat, stats: TrainingRun | Flat, b: Record<string, ort.Tensor>): Promise<Flat> {
-  if (a.manifest.fused) throw new Error('gradientsAt needs unfused artifacts');
-  const statValues = stats instanceof TrainingRun ? paramsOf(stats) : stats;
-  for (const s of a.manifest.runningStats.slots) params = { ...params, [s.name]: statValues[s.name]! };
-  const session = await ort.InferenceSession.create(encodeModel(a.training));
-  const m = a.manifest;
-  const flat = (layout: { slots: readonly { name: string; offset: number; size: number }[]; size: number }) => {
-    const data = new Float32Array(layout.size);
-    for (const s of layout.slots) data.set(params[s.name]!, s.offset);
-    return new ort.Tensor('float32', data, [layout.size]);
-  };
-  const feeds: Record<string, ort.Tensor> = { ...b, lazy_reset_grad: new ort.Tensor('bool', Uint8Array.of(1), []), running_stats: flat(m.runningStats) };
-  const groups = GROUPS.filter((g) => m.groups[g].size > 0);
-  for (const g of groups) {
-    feeds[`params.${g}`] = flat(m.groups[g]);
-    feeds[`grads.${g}.accumulated`] = new ort.Tensor('float32', new Float32Array(m.groups[g].size), [m.groups[g].size]);
-  }
-  const out = await session.run(feeds, groups.map((g) => `grads.${g}`));
-  await session.release();
-  const grads: Flat = {};
-  for (const g of groups) {
-    const data = out[`grads.${g}`]!.data as Float32Array;
-    for (const s of m.groups[g].slots) grads[s.name] = Float64Array.from(data.subarray(s.offset, s.offset + s.size));
-  }
-  return grads;
-}
-
-function groupOf(a: TrainingArtifacts, name: string): ParamGroup {
-  return GROUPS.find((g) => a.manifest.groups[g].slots.some((s) => s.name === name))!;
-}
-
-/** |actual - expected| <= atol + rtol |expected|, elementwise (float32 against a float64 reference). */
-function expectClose(actual: Flat, expected: Flat, names: readonly string[], rtol = 1e-5, atol = 1e-6): void {
-  for (const name of names) {
-    const a = actual[name]!;
-    const e = expected[name]!;
-    let worst = 0;
-    for (let i = 0; i < e.length; i++) worst = Math.max(worst, Math.abs(a[i]! - e[i]!) / (atol + rtol * Math.abs(e[i]!)));
-    expect(worst, name).toBeLessThan(1);
-  }
 }
 
 describe('buildTrainingArtifacts', () => {
@@ -115,6 +60,26 @@ describe('buildTrainingArtifacts', () => {
     expect(a.training.graph.inputs.map((v) => v.name)).toContain('apply_step');
   });
 
+  it('without gradient accumulation, a fused model takes no accumulators or flags and returns no gradients', async () => {
+    const a = buildTrainingArtifacts(tinyModel(), { hooks: tinyHooks, hyp: HYP, fuseOptimizer: true, ema: false, gradientAccumulation: false });
+    expect(a.training.graph.inputs.map((v) => v.name).filter((n) => /accumulated|lazy_reset|apply_step/.test(n))).toEqual([]);
+    expect(a.training.graph.outputs.map((v) => v.name)).toEqual([
+      'loss', 'loss_items', 'running_stats.updated',
+      'params.decay.updated', 'momentum_buffer.decay.updated', 'params.bn.updated', 'momentum_buffer.bn.updated', 'params.bias.updated', 'momentum_buffer.bias.updated',
+    ]);
+    const plain = buildTrainingArtifacts(tinyModel(), { hooks: tinyHooks, hyp: HYP, ema: false });
+    const lean = await TrainingRun.fromArtifacts(a);
+    const full = await TrainingRun.fromArtifacts(plain);
+    for (let i = 0; i < 3; i++) expect((await lean.step(batch(i))).loss).toBe((await full.step(batch(i))).loss);
+    expectClose(paramsOf(lean), paramsOf(full), Object.keys(paramsOf(full)));
+    // Batch 4, warmup 100 iterations: accumulate = round(1 + 15 ni / 100) is 2 at ni = 4, and
+    // 4 - 3 < 2: train.py accumulates there, which these artifacts cannot.
+    const scheduled = await TrainingRun.fromArtifacts(a, { schedule: { batchSize: TINY_BATCH, epochs: 1, batchesPerEpoch: 10 } });
+    for (let i = 0; i < 4; i++) expect((await scheduled.step(batch())).stepped).toBe(true);
+    await expect(scheduled.step(batch())).rejects.toThrow('iteration 4 accumulates gradients (accumulate 2 for batch 4, nominal batch 64) but the artifacts were built without gradient accumulation');
+    await Promise.all([lean, full, scheduled].map((r) => r.release()));
+  });
+
   it('refuses models that are not in training form', () => {
     expect(() => buildTrainingArtifacts(tinyModel({ form: 'deploy' }), { hooks: tinyHooks })).toThrow(
       /deploy form \(BatchNorm folded, Detect decoded\) and cannot be trained; build the training form/,
@@ -132,20 +97,6 @@ describe('buildTrainingArtifacts', () => {
     expect(() => buildTrainingArtifacts(tinyModel(), { hooks })).toThrow("cannot build the backward pass: autodiff: no gradient rule for MatMulInteger (node 'mm')");
   });
 });
-
-/** torch.optim.SGD(nesterov) in float64, group by group. */
-function sgdReference(a: TrainingArtifacts, p: Flat, buf: Flat, g: Flat, r: StepResult, wd: number): void {
-  for (const name of Object.keys(g)) {
-    const group = groupOf(a, name);
-    const lr = r.lr[group];
-    const decay = group === 'decay' ? wd : 0;
-    for (let i = 0; i < p[name]!.length; i++) {
-      const d = g[name]![i]! + decay * p[name]![i]!;
-      buf[name]![i] = r.momentum * buf[name]![i]! + d;
-      p[name]![i] = p[name]![i]! - lr * (d + r.momentum * buf[name]![i]!);
-    }
-  }
-}
 
 describe('TrainingRun', () => {
   const schedule = { batchSize: TINY_BATCH, epochs: 10, batchesPerEpoch: 50 };

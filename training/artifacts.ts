@@ -10,6 +10,9 @@
  *     With the optimizer fused in (`fuseOptimizer`), it also takes the optimizer state, the EMA,
  *     the scalar hyperparameters and `apply_step` (bool), and returns `params.<group>.updated`,
  *     `<state>.<group>.updated`, `ema.<group>.updated` (optimizer.ts): one run is one iteration.
+ *     Without gradient accumulation (`gradientAccumulation: false`) there is no
+ *     `lazy_reset_grad`, `grads.<group>.accumulated` nor `apply_step`: every run steps, and a
+ *     fused model returns no gradients.
  *   optimizer_model.onnx  (not fused) params, grads, state, EMA, scalars -> updated params/state/EMA.
  *   eval_model.onnx       forward in inference form (BatchNorm on the running stats) + loss:
  *       in: the batch, `params.<group>`, `running_stats`; out: loss, items, the raw heads.
@@ -80,6 +83,12 @@ export interface ArtifactOptions {
   fuseOptimizer?: boolean;
   /** Keep an exponential moving average of the weights (ModelEMA). Default true. */
   ema?: boolean;
+  /**
+   * Gradient accumulation across iterations (train.py's `accumulate`, needed below the nominal
+   * batch of 64). Default true; without it every iteration is an optimizer step and the fused
+   * model skips the accumulation inputs and the `apply_step` selects.
+   */
+  gradientAccumulation?: boolean;
   /** The hyperparameters, recorded in the manifest. */
   hyp?: Readonly<Record<string, number | undefined>>;
 }
@@ -97,6 +106,8 @@ export interface TrainingManifest {
   optimizer: OptimizerKind;
   fused: boolean;
   ema: boolean;
+  /** Whether the training model accumulates gradients over iterations (see the file header). */
+  accumulation: boolean;
   groups: Record<ParamGroup, FlatLayout>;
   runningStats: FlatLayout;
   frozen: string[];
@@ -216,6 +227,7 @@ export function buildTrainingArtifacts(model: Model, options: ArtifactOptions): 
   if (kind !== 'sgd' && kind !== 'adamw') throw new YlcError('bad-option', `--optimizer must be sgd or adamw, got '${String(kind)}'`);
   const fused = options.fuseOptimizer ?? false;
   const useEma = options.ema ?? true;
+  const accumulation = options.gradientAccumulation ?? true;
   const { hooks } = options;
   const trainable = collectTrainable(model);
   const groups = presentGroups(trainable.groups);
@@ -242,6 +254,7 @@ export function buildTrainingArtifacts(model: Model, options: ArtifactOptions): 
     optimizer: kind,
     fused,
     ema: useEma,
+    accumulation,
     groups: trainable.groups,
     runningStats: trainable.runningStats,
     frozen: trainable.frozen.map((f) => f.name),
@@ -273,16 +286,21 @@ export function buildTrainingArtifacts(model: Model, options: ArtifactOptions): 
     });
     outputs.push(flatOutput(back, updated, names.updated(RUNNING_STATS), trainable.runningStats.size));
   }
-  const reset = scalarInput(tg, LAZY_RESET_INPUT, DataType.BOOL);
+  const reset = accumulation ? scalarInput(tg, LAZY_RESET_INPUT, DataType.BOOL) : undefined;
   const grads = new Map<ParamGroup, Value>();
   for (const g of groups) {
     const layout = trainable.groups[g];
     const parts = layout.slots.map((s) => {
       const grad = gradients.get(s.name);
-      if (grad) return grad;
-      // A parameter the loss does not reach has a zero gradient.
-      return back.op1('ConstantOfShape', [back.constInts(s.dims)]);
+      if (!grad) throw new Error(`internal error: the backward pass gave no gradient for '${s.name}'`);
+      return grad;
     });
+    if (!reset) {
+      const batchGrads = flatOutput(back, parts, names.grads(g), layout.size);
+      grads.set(g, batchGrads);
+      if (!fused) outputs.push(batchGrads);
+      continue;
+    }
     const fresh = flatOutput(back, parts, `${names.grads(g)}.batch`, layout.size);
     const acc = tg.addInput(new Value(names.accumulated(g), tensorType(DataType.FLOAT, [layout.size])));
     const total = back.op1('Where', [reset, fresh, back.op1('Add', [acc, fresh])], [], names.grads(g));
@@ -290,8 +308,8 @@ export function buildTrainingArtifacts(model: Model, options: ArtifactOptions): 
     outputs.push(total);
   }
   if (fused) {
-    const apply = scalarInput(tg, APPLY_INPUT, DataType.BOOL);
-    const step = emitOptimizerStep(back, kind, groupBuffers(tg, kind, groups, trainable.groups, params, grads, useEma), { apply });
+    const apply = accumulation ? scalarInput(tg, APPLY_INPUT, DataType.BOOL) : undefined;
+    const step = emitOptimizerStep(back, kind, groupBuffers(tg, kind, groups, trainable.groups, params, grads, useEma), apply ? { apply } : {});
     for (const g of groups) {
       const u = step[g]!;
       outputs.push(u.param, ...u.state, ...(u.ema ? [u.ema] : []));

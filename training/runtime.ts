@@ -102,6 +102,7 @@ export class TrainingRun {
   private readonly params = new Map<ParamGroup, PingPong>();
   private readonly state = new Map<ParamGroup, PingPong[]>();
   private readonly ema = new Map<ParamGroup, PingPong>();
+  /** Gradients the training model returns (accumulated ones, with accumulation). */
   private readonly accumulated = new Map<ParamGroup, PingPong>();
   private readonly stats: PingPong | undefined;
   private readonly emaStats: Float32Array | undefined;
@@ -128,7 +129,7 @@ export class TrainingRun {
       const size = manifest.groups[g].size;
       this.params.set(g, new PingPong(size));
       this.state.set(g, OPTIMIZER_STATE[manifest.optimizer].map(() => new PingPong(size)));
-      this.accumulated.set(g, new PingPong(size));
+      if (manifest.accumulation || !manifest.fused) this.accumulated.set(g, new PingPong(size));
       if (manifest.ema) this.ema.set(g, new PingPong(size));
     }
     if (manifest.runningStats.size > 0) {
@@ -233,10 +234,12 @@ export class TrainingRun {
         buf.fill(0);
         load(layout, buf, (n) => checkpointKeys.state(key, n), false);
       });
-      const acc = this.accumulated.get(g)!.data;
-      acc.fill(0);
-      pending ||= layout.slots.some((s) => tensors.has(checkpointKeys.accumulation(s.name)));
-      load(layout, acc, checkpointKeys.accumulation, false);
+      const acc = this.manifest.accumulation ? this.accumulated.get(g)!.data : undefined;
+      if (acc) {
+        acc.fill(0);
+        pending ||= layout.slots.some((s) => tensors.has(checkpointKeys.accumulation(s.name)));
+        load(layout, acc, checkpointKeys.accumulation, false);
+      }
       const ema = this.ema.get(g)?.data;
       if (ema) load(layout, ema, checkpointKeys.ema, false, params);
     }
@@ -294,8 +297,15 @@ export class TrainingRun {
     const decay = this.schedule?.weightDecay ?? this.hyp.weight_decay;
     const stepping = h?.step ?? true;
     const m = this.manifest;
+    if (!stepping && !m.accumulation) {
+      throw new YlcError(
+        'bad-option',
+        `iteration ${ni} accumulates gradients (accumulate ${h!.accumulate} for batch ${this.schedule!.options.batchSize}, nominal batch ${this.schedule!.nominalBatch}) but the artifacts were built without gradient accumulation; rebuild them with it, or train with a batch of ${this.schedule!.nominalBatch}`,
+      );
+    }
 
-    const feeds: Record<string, ort.Tensor> = { ...batch, [LAZY_RESET_INPUT]: this.reset };
+    const feeds: Record<string, ort.Tensor> = { ...batch };
+    if (m.accumulation) feeds[LAZY_RESET_INPUT] = this.reset;
     const fetches: Record<string, ort.Tensor | null> = { [m.loss]: null };
     if (m.items) fetches[m.items] = null;
     if (this.stats) {
@@ -306,15 +316,18 @@ export class TrainingRun {
     if (this.stats) swaps.push(this.stats);
     for (const g of this.groups) {
       feeds[names.params(g)] = this.params.get(g)!.current;
-      const acc = this.accumulated.get(g)!;
-      feeds[names.accumulated(g)] = acc.current;
+      const acc = this.accumulated.get(g);
+      if (!acc) continue;
+      if (m.accumulation) feeds[names.accumulated(g)] = acc.current;
       fetches[names.grads(g)] = acc.next;
       swaps.push(acc);
     }
     if (m.fused) {
       Object.assign(feeds, this.hyperFeeds(lr, momentum, decay));
-      this.apply.data[0] = stepping ? 1 : 0;
-      feeds[APPLY_INPUT] = this.apply;
+      if (m.accumulation) {
+        this.apply.data[0] = stepping ? 1 : 0;
+        feeds[APPLY_INPUT] = this.apply;
+      }
       swaps.push(...this.bindState(feeds, fetches));
     }
     const out = await this.training.run(feeds, fetches);
@@ -400,7 +413,7 @@ export class TrainingRun {
       for (const s of layout.slots) tensors.set(key(s.name), Tensor.fromFloat32(s.dims, data.subarray(s.offset, s.offset + s.size)));
     };
     const same = (name: string) => name;
-    const pending = this.reset.data[0] === 0;
+    const pending = this.manifest.accumulation && this.reset.data[0] === 0;
     for (const g of this.groups) {
       const layout = this.manifest.groups[g];
       add(layout, this.params.get(g)!.data, same);

@@ -1,8 +1,11 @@
 /**
  * ONNX Runtime sessions for training: `createSession` (ir/runtime.ts) with the session options a
- * training loop wants as well (profiling, memory pattern, log level). When creation fails,
- * `createSession` itself is asked to create the session, so a missing execution provider gives its
- * one-line error with how to get the binaries.
+ * training loop wants as well. When creation fails, `createSession` itself is asked to create the
+ * session, so a missing execution provider gives its one-line error with how to get the binaries.
+ *
+ * The memory pattern is off: with it, ORT plans one block for every intermediate of the forward
+ * and backward graph and keeps it, which took yolov5n (320, batch 8) from 0.84 to 1.4 GB peak RSS
+ * with no measurable gain in step time; the arena alone reuses memory across steps.
  */
 import { YlcError } from '../ir/errors.js';
 import { createSession, ort, type Device } from '../ir/runtime.js';
@@ -21,8 +24,8 @@ export async function createTrainingSession(bytes: Uint8Array, settings: Session
     executionProviders: [device],
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
-    enableCpuMemArena: process.env.YLC_ARENA !== '0',
-    enableMemPattern: process.env.YLC_MEMPAT !== '0',
+    enableCpuMemArena: true,
+    enableMemPattern: false,
     logSeverityLevel: 3,
     ...(settings.threads ? { intraOpNumThreads: settings.threads, interOpNumThreads: 1 } : {}),
     ...(settings.profile ? { enableProfiling: true, profileFilePrefix: settings.profile } : {}),

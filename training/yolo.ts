@@ -19,8 +19,10 @@ import type { TrainingHooks } from './artifacts.js';
 import type { Batch, TrainingRun } from './runtime.js';
 
 export interface YoloHookOptions {
-  /** The hyp as read from its file (`loadHyp`); rescaled here for the model's nc, nl and image size. */
+  /** The hyp as read from its file (`loadHyp`), rescaled here for the model's nc, nl and image size. */
   hyp: Hyp;
+  /** false: `hyp` is already rescaled (what train.py saves, the goldens' metadata). Default true. */
+  rescale?: boolean;
   /** The most boxes a batch may hold (sizes the loss's fixed-capacity target inputs). */
   maxTargets: number;
 }
@@ -37,7 +39,7 @@ function imageShape(model: Model): number[] {
 export function yoloTrainingHooks(model: Model, options: YoloHookOptions): TrainingHooks {
   const info = readDetectInfo(model, 'training');
   const shape = imageShape(model);
-  const hyp = rescaleHyp(options.hyp, { nc: info.nc, imgsz: Math.max(shape[2]!, shape[3]!), nl: info.heads.length });
+  const hyp = options.rescale === false ? options.hyp : rescaleHyp(options.hyp, { nc: info.nc, imgsz: Math.max(shape[2]!, shape[3]!), nl: info.heads.length });
   if (!Number.isInteger(options.maxTargets) || options.maxTargets < 1) {
     throw new YlcError('bad-option', `--max-targets expects a positive integer (boxes per batch), got ${options.maxTargets}`);
   }
