@@ -2,8 +2,8 @@
  * `ylc bench train`: the training throughput of ylc's artifacts against PyTorch eager, measured
  * in the same run on the same machine.
  *
- * ylc: the model (training form, static batch) -> artifacts (SGD, optimizer fused, no EMA: the
- * PyTorch baseline keeps none) written to a temporary directory -> a child process
+ * ylc: the model (training form, static batch) -> artifacts (SGD, optimizer fused; no EMA and no
+ * gradient accumulation: the baseline steps every batch and keeps no EMA) written to a temporary directory -> a child process
  * (bench-child.ts) that runs warmup + timed steps on a fixed batch: random images and the
  * baseline's synthetic targets (4 boxes per image). Its peak RSS is the training process's.
  * PyTorch: `../shared/bench/torch_yolov5_ref.py bench` (relative to the package root) with the
@@ -100,6 +100,7 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
       optimizer: options.optimizer ?? 'sgd',
       fuseOptimizer: options.fuseOptimizer ?? true,
       ema: false,
+      gradientAccumulation: false,
     });
     const images = new Float32Array(options.batch * 3 * options.imgsz * options.imgsz);
     let seed = 1;

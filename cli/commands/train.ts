@@ -29,6 +29,7 @@ export function trainCommands<T>(y: Argv<T>): Argv<T> {
           .option('optimizer', { choices: ['sgd', 'adamw'] as const, default: 'sgd' as const, describe: 'SGD (nesterov) or AdamW (the ConvNeXt recipe)' })
           .option('fuse-optimizer', { type: 'boolean', default: false, describe: 'put the optimizer step in the training model (one run per iteration)' })
           .option('ema', { type: 'boolean', default: true, describe: 'keep an EMA of the weights (ModelEMA)' })
+          .option('accumulation', { type: 'boolean', default: true, describe: 'gradient accumulation to the nominal batch 64 (--no-accumulation: every batch steps)' })
           .option('max-targets', { type: 'number', describe: 'most boxes in one batch (sizes the padded target inputs; default 32 per image)' }),
       (argv) => {
         const model = readModelFile(argv.model);
@@ -43,6 +44,7 @@ export function trainCommands<T>(y: Argv<T>): Argv<T> {
           optimizer: argv.optimizer,
           fuseOptimizer: argv['fuse-optimizer'],
           ema: argv.ema,
+          gradientAccumulation: argv.accumulation,
         });
         const files = writeTrainingArtifacts(argv.out, artifacts);
         const m = artifacts.manifest;
@@ -50,7 +52,7 @@ export function trainCommands<T>(y: Argv<T>): Argv<T> {
         say(
           `${params} parameters in groups decay ${m.groups.decay.slots.length}, bn ${m.groups.bn.slots.length}, bias ${m.groups.bias.slots.length}` +
             `${m.frozen.length ? ` (${m.frozen.length} frozen: ${m.frozen.slice(0, 3).join(', ')}${m.frozen.length > 3 ? ', ...' : ''})` : ''}; ` +
-            `${m.optimizer}${m.fused ? ' fused' : ''}${m.ema ? ', EMA' : ''}; up to ${maxTargets} boxes per batch`,
+            `${m.optimizer}${m.fused ? ' fused' : ''}${m.ema ? ', EMA' : ''}${m.accumulation ? ', gradient accumulation' : ''}; up to ${maxTargets} boxes per batch`,
         );
         for (const f of files) say(`wrote ${f}`);
       },
