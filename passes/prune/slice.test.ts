@@ -240,6 +240,31 @@ g (float[1,3,6,6] x) => (float[1,2,6,6] y, float[1,2,6,6] z)
     expect(Math.max(diff.y!, diff.z!)).toBeLessThan(1e-5);
   });
 
+  it('ConvTranspose produces channels (weight axis 1) and Gemm consumes them after Flatten; zero filters fold into C', async () => {
+    const m = model(`
+g (float[1,3,4,4] x) => (float[1,5] y)
+<float[3,6,2,2] wt = {...}, float[6] bt = {...}, float[5,6] fc = {...}, float[5] fb = {...}>
+{
+  [up] a = ConvTranspose <kernel_shape: ints = [2, 2], strides: ints = [2, 2]> (x, wt, bt)
+  [act] h = Relu (a)
+  [gap] p = GlobalAveragePool (h)
+  [fl] f = Flatten (p)
+  [fc] y = Gemm <transB: int = 1, alpha: float = 0.5> (f, fc, fb)
+}`);
+    const wt = m.graph.initializers.get('wt')!;
+    const w = wt.constValue!.toFloat32();
+    for (let i = 0; i < 3; i++) for (const c of [1, 4]) w.fill(0, (i * 6 + c) * 4, (i * 6 + c) * 4 + 4);
+    wt.constValue = Tensor.fromFloat32([3, 6, 2, 2], w, { name: 'wt' });
+    const before = decodeModel(encodeModel(m));
+    const a = analyzeChannelGroups(m);
+    const r = sliceChannels(a, masksFor(a, { a: [0, 2, 3, 5] }));
+    expect(r).toMatchObject({ channelsRemoved: 2, folded: 2, unfoldable: 0 });
+    expect(verifyModel(m)).toEqual([]);
+    expect(dims(m, 'wt')).toEqual([3, 4, 2, 2]);
+    expect(dims(m, 'fc')).toEqual([5, 4]);
+    expect((await compareOutputs(m, before, input([1, 3, 4, 4]))).y).toBeLessThan(1e-5);
+  });
+
   it('refuses bad masks with one-line messages, changing nothing', () => {
     const m = model(CONCAT_MODEL);
     const text = printModel(m);
