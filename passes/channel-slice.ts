@@ -30,7 +30,7 @@ export const channelSlicePass = definePass({
     const stored = readMasks(model, analysis)!;
     checkMasks(stored.masks, `metadata '${MASKS_METADATA_KEY}'`);
     removeMasks(model);
-    finishPrune(model, analysis, stored.masks, { pass: 'channel-slice', apply: true, constantGamma: stored.constantGamma, emit: undefined, before, candidates: [...stored.masks.keys()] }, ctx);
+    finishPrune(model, analysis, stored.masks, { apply: true, constantGamma: stored.constantGamma, emit: undefined, before, candidates: [...stored.masks.keys()] }, ctx);
     return { modified: true };
   },
 });

@@ -31,7 +31,7 @@ export const pruneL1Pass = definePass({
       if (!(r > 0 && r <= 1)) throw new YlcError('bad-pipeline', `pass 'prune-l1': option 'ratios': ${r} is not in (0, 1]`);
     }
     if (o['emit-cfg'] && !o.apply) throw new YlcError('bad-pipeline', `pass 'prune-l1': option 'emit-cfg' needs apply=true (the YAML describes the sliced model)`);
-    const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg'], 'prune-l1') : undefined;
+    const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg']) : undefined;
     const before = measure(model);
     const analysis = analyzeChannelGroups(model);
     for (const r of analysis.remarks) ctx.remark(r.node, r.message);
@@ -57,6 +57,6 @@ export const pruneL1Pass = definePass({
       const n = Math.min(Math.max(roundUp(Math.trunc(g.size * r), o.round), o.min), g.size);
       if (n < g.size) masks.set(g, topIndices(imp, n));
     });
-    return finishPrune(model, analysis, masks, { pass: 'prune-l1', apply: o.apply, constantGamma: 0, emit, before, candidates: groups }, ctx);
+    return finishPrune(model, analysis, masks, { apply: o.apply, constantGamma: 0, emit, before, candidates: groups }, ctx);
   },
 });

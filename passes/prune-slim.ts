@@ -48,7 +48,7 @@ export const pruneSlimPass = definePass({
   },
   run(model, o, ctx) {
     if (o['emit-cfg'] && !o.apply) throw new YlcError('bad-pipeline', `pass 'prune-slim': option 'emit-cfg' needs apply=true (the YAML describes the sliced model)`);
-    const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg'], 'prune-slim') : undefined;
+    const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg']) : undefined;
     if (o.ranking === 'local' && o.percent > 0) throw new YlcError('bad-pipeline', "pass 'prune-slim': option 'percent' needs ranking=global");
     const before = measure(model);
     const analysis = analyzeChannelGroups(model);
@@ -59,7 +59,7 @@ export const pruneSlimPass = definePass({
       return { modified: false };
     }
     const importance = new Map<ChannelGroup, Float64Array>();
-    const byL1: ChannelGroup[] = [];
+    const byL1 = new Set<ChannelGroup>();
     for (const g of groups) {
       let imp = gammaImportance(analysis, g);
       if (!imp) {
@@ -68,17 +68,17 @@ export const pruneSlimPass = definePass({
           ctx.remark(g.producers[0]?.node, `group '${g.key}' has neither BatchNormalization nor constant filters to rank`);
           continue;
         }
-        byL1.push(g);
+        byL1.add(g);
       }
       importance.set(g, imp);
     }
-    if (byL1.length) {
-      ctx.warn(`${byL1.length} of ${groups.length} groups have no BatchNormalization (BN folded: deploy form?): ranked by the L1 norm of their filters, threshold ${o.thresh}`);
+    if (byL1.size) {
+      ctx.warn(`${byL1.size} of ${groups.length} groups have no BatchNormalization (BN folded: deploy form?): ranked by the L1 norm of their filters, threshold ${o.thresh}`);
     }
     let t = o.thresh;
     if (o.ranking === 'global' && o.percent > 0) {
       const all: number[] = [];
-      for (const [g, imp] of importance) if (!byL1.includes(g)) all.push(...imp);
+      for (const [g, imp] of importance) if (!byL1.has(g)) for (const v of imp) all.push(v);
       all.sort((a, b) => a - b);
       const k = Math.floor(o.percent * all.length);
       if (k > 0) t = Math.max(t, all[k - 1]!);
@@ -86,12 +86,12 @@ export const pruneSlimPass = definePass({
     }
     const masks = new Map<ChannelGroup, number[]>();
     for (const [g, imp] of importance) {
-      const threshold = byL1.includes(g) ? o.thresh : t;
+      const threshold = byL1.has(g) ? o.thresh : t;
       let count = 0;
       for (const v of imp) if (v > threshold) count++;
       const n = Math.min(Math.max(roundUp(count, o.round), o.min), g.size);
       if (count === 0 && n < g.size) {
-        ctx.warn(`group '${g.key}': every channel has ${byL1.includes(g) ? 'a filter L1 norm' : '|gamma|'} <= ${threshold}; keeping the ${n} largest (min=${o.min})`);
+        ctx.warn(`group '${g.key}': every channel has ${byL1.has(g) ? 'a filter L1 norm' : '|gamma|'} <= ${threshold}; keeping the ${n} largest (min=${o.min})`);
       }
       if (n < g.size) masks.set(g, topIndices(imp, n));
     }
@@ -118,6 +118,6 @@ export const pruneSlimPass = definePass({
         ctx.remark(undefined, `exact=true: kept ${added} channels whose constants cannot be folded exactly`);
       }
     }
-    return finishPrune(model, analysis, masks, { pass: 'prune-slim', apply: o.apply, constantGamma: o.thresh, emit, before, candidates: groups }, ctx);
+    return finishPrune(model, analysis, masks, { apply: o.apply, constantGamma: o.thresh, emit, before, candidates: groups }, ctx);
   },
 });

@@ -329,7 +329,6 @@ class Analyzer implements RuleContext {
   }
 
   finish(): ChannelAnalysis {
-    const graph = this.model.graph;
     for (const s of this.spaces) {
       if (s.value.isGraphOutput()) this.fix(s, `'${s.value.name}' is a graph output`);
       if (s.value.isGraphInput()) this.fix(s, `'${s.value.name}' is a graph input`);
@@ -343,7 +342,6 @@ class Analyzer implements RuleContext {
     }
     const groups = this.buildGroups();
     const byKey = new Map(groups.map((g) => [g.key, g]));
-    void graph;
     return {
       model: this.model,
       groups,
@@ -481,19 +479,3 @@ export function segmentName(seg: { space: ChannelSpace; offset: number; size: nu
 
 /** Ops that create channel spaces even when no input is tracked. */
 const CREATORS: ReadonlySet<string> = new Set(['Conv', 'ConvTranspose', 'MatMul', 'Gemm']);
-
-/** Indices of a group kept by `keep` in every member, mapped into a space's coordinates. */
-export function spaceKeep(space: ChannelSpace, keepOf: (g: ChannelGroup) => readonly number[] | undefined): number[] | undefined {
-  let changed = false;
-  const out: number[] = [];
-  for (const seg of space.segments) {
-    const keep = keepOf(seg.group);
-    if (!keep) {
-      for (let i = 0; i < seg.size; i++) out.push(seg.offset + i);
-      continue;
-    }
-    if (keep.length !== seg.size) changed = true;
-    for (const i of keep) out.push(seg.offset + i);
-  }
-  return changed ? out : undefined;
-}

@@ -131,7 +131,6 @@ export function measure(model: Model): Measure {
 }
 
 export interface FinishOptions {
-  readonly pass: string;
   readonly apply: boolean;
   readonly constantGamma: number;
   readonly emit: EmitRequest | undefined;
@@ -167,12 +166,12 @@ export function finishPrune(model: Model, analysis: ChannelAnalysis, masks: Map<
   }
   const report = sliceChannels(analysis, effective, { constantGamma: o.constantGamma });
   const after = measure(model);
-  report_(report, o, after, total, ctx);
+  summarize(report, o, after, total, ctx);
   if (o.emit) emitSlimConfig(model, o.emit, ctx);
   return { modified: true };
 }
 
-function report_(r: SliceReport, o: FinishOptions, after: Measure, total: number, ctx: PassContext): void {
+function summarize(r: SliceReport, o: FinishOptions, after: Measure, total: number, ctx: PassContext): void {
   ctx.count('groups-pruned', r.groupsPruned);
   ctx.count('channels-removed', r.channelsRemoved);
   ctx.count('channels-folded', r.folded);

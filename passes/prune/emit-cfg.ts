@@ -35,7 +35,7 @@ export interface EmitRequest {
 }
 
 /** Checks, before any work, that a config can be emitted for `model` to `file`. */
-export function prepareEmit(model: Model, file: string, pass: string): EmitRequest {
+export function prepareEmit(model: Model, file: string): EmitRequest {
   if (!model.getMetadata(META_CONFIG)) {
     throw new YlcError(
       'bad-option',
@@ -46,7 +46,6 @@ export function prepareEmit(model: Model, file: string, pass: string): EmitReque
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new YlcError('bad-option', `option 'emit-cfg': cannot write ${file}: directory ${path.dirname(file)} does not exist`);
   }
-  void pass;
   return { file };
 }
 

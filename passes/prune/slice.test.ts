@@ -240,7 +240,7 @@ g (float[1,3,6,6] x) => (float[1,2,6,6] y, float[1,2,6,6] z)
     expect(Math.max(diff.y!, diff.z!)).toBeLessThan(1e-5);
   });
 
-  it('ConvTranspose produces channels (weight axis 1) and Gemm consumes them after Flatten; zero filters fold into C', async () => {
+  it('ConvTranspose produces channels (weight axis 1) and Gemm consumes them after Flatten; zero filters fold into C (alpha, beta)', async () => {
     const m = model(`
 g (float[1,3,4,4] x) => (float[1,5] y)
 <float[3,6,2,2] wt = {...}, float[6] bt = {...}, float[5,6] fc = {...}, float[5] fb = {...}>
@@ -249,7 +249,7 @@ g (float[1,3,4,4] x) => (float[1,5] y)
   [act] h = Relu (a)
   [gap] p = GlobalAveragePool (h)
   [fl] f = Flatten (p)
-  [fc] y = Gemm <transB: int = 1, alpha: float = 0.5> (f, fc, fb)
+  [fc] y = Gemm <transB: int = 1, alpha: float = 0.5, beta: float = 2> (f, fc, fb)
 }`);
     const wt = m.graph.initializers.get('wt')!;
     const w = wt.constValue!.toFloat32();

@@ -28,7 +28,7 @@ import { DataType } from '../../ir/dtype.js';
 import { YlcError } from '../../ir/errors.js';
 import { Node, type Graph, type Value } from '../../ir/graph.js';
 import { Tensor } from '../../ir/tensor.js';
-import type { ChannelAnalysis, ChannelGroup, ChannelSpace, NodeEdit } from '../analysis/channel-groups.js';
+import type { ChannelAnalysis, ChannelGroup, NodeEdit } from '../analysis/channel-groups.js';
 import type { ChainStep, ParamChain } from '../analysis/param-chain.js';
 import { constantOf } from '../util/constants.js';
 import { dropValueInfo, isStandardDomain, pruneValueInfos } from '../util/graphs.js';
@@ -150,8 +150,10 @@ class Editor {
       const bc = b ? this.analysis.param(b) : undefined;
       if (b && !bc) return undefined; // a computed bias: nothing to fold into (the analysis refused the output)
       const bd = bc?.dims[bc.dims.length - 1];
-      if (b && bc && bd && bd.length >= 1 && bd[bd.length - 1] === f.delta.length) {
-        this.edit(node, 2).adds.push({ axis: bd.length - 1, values: f.delta });
+      const beta = f.consumer.kind === 'gemm' ? node.attrFloat('beta', 1) : 1;
+      if (b && bc && bd && bd.length >= 1 && bd[bd.length - 1] === f.delta.length && beta !== 0) {
+        // Gemm adds beta * C.
+        this.edit(node, 2).adds.push({ axis: bd.length - 1, values: beta === 1 ? f.delta : f.delta.map((d) => d / beta) });
         return undefined;
       }
       const y = node.output(0);
@@ -164,7 +166,6 @@ class Editor {
       // A new bias holding the delta (plus a broadcast C of a Gemm), sliced like the outputs.
       return () => {
         const dtype = this.analysis.param(node.input(1))?.tensor.dtype ?? DataType.FLOAT;
-        const beta = f.consumer.kind === 'gemm' ? node.attrFloat('beta', 1) : 1;
         const base = bc && bc.tensor.size === 1 ? bc.tensor.toFloat64()[0]! * beta : 0;
         const full = f.delta.map((d) => d + base);
         const values = outKeep ? Float64Array.from(outKeep, (k) => full[k]!) : full;
@@ -407,4 +408,3 @@ function stepDims(step: ChainStep, dims: readonly number[]): readonly number[] {
   }
 }
 
-export type { ChannelSpace };
