@@ -5,7 +5,8 @@
  * Math, per channel c over the M = N x spatial elements of x (statistics axes 0, 2, 3, ...):
  *     mu     = mean(x)                                  ReduceMean
  *     d      = x - mu
- *     var    = sum(d^2) / M        (biased: normalises)  ReduceSumSquare, Mul
+ *     var    = mean(d d)           (biased: normalises)  Mul, ReduceMean (ORT's ReduceSumSquare
+ *                                                       over N, H, W is 4x slower than the two)
  *     y      = (x - mu) gamma / sqrt(var + eps) + beta  BatchNormalization (inference form) fed
  *                                                       with mu and var: one fused pass instead of
  *                                                       Sub, Mul, Add; its gradient rule takes all
@@ -62,7 +63,7 @@ class Emitter {
     return this.op('Constant', [], [attrTensor('value', t)]);
   }
 
-  reduce(op: 'ReduceMean' | 'ReduceSumSquare', x: Value, axes: number[]): Value {
+  reduce(op: 'ReduceMean', x: Value, axes: number[]): Value {
     if (this.opset >= 18) return this.op(op, [x, this.constant(Tensor.fromInt64([axes.length], axes))], [attrInt('keepdims', 1)]);
     return this.op(op, [x], [attrInts('axes', axes), attrInt('keepdims', 1)]);
   }
@@ -114,7 +115,7 @@ export function batchNormToTraining(model: Model, options: BnTrainOptions = {}):
     const mu4 = e.reduce('ReduceMean', x!, axes);
     const d = e.op('Sub', [x!, mu4]);
     const mu = e.op('Reshape', [mu4, flat]);
-    const variance = e.op('Reshape', [e.op('Mul', [e.reduce('ReduceSumSquare', d, axes), scalar(1 / M)]), flat]);
+    const variance = e.op('Reshape', [e.reduce('ReduceMean', e.op('Mul', [d, d]), axes), flat]);
     const y = e.op('BatchNormalization', [x!, gamma!, beta!, mu, variance], [attrFloat('epsilon', eps)]);
 
     const update = (running: Value, batch: Value, factor: number): Value => {

@@ -172,10 +172,12 @@ export function appendBackward(model: Model, options: BackwardOptions): Backward
     if (done) return done;
     const parts = grads.get(v);
     if (!parts || parts.length === 0) return undefined;
+    const saved = b.scopeName;
     b.scopeName = `grad/${v.name}`;
     const full = parts.filter((p) => !p.broadcast).map((p) => p.value);
     const bc = parts.filter((p) => p.broadcast).map((p) => p.value);
     const g = full.length > 0 ? b.sum([...full, ...bc]) : b.expand(b.sum(bc), dimsOf(v));
+    b.scopeName = saved;
     summed.set(v, g);
     return g;
   };
@@ -194,6 +196,7 @@ export function appendBackward(model: Model, options: BackwardOptions): Backward
       fail(`no gradient rule for op ${op} (node '${node.name || node.output(0).name}'), which lies between the parameters and the loss; add passes/autodiff/rules/${node.opType}.grad.ts or cut the path with stopGradient`);
     }
     const given = new Set<number>();
+    const scope = `grad${node.name.startsWith('/') ? '' : '/'}${node.name || node.opType}`;
     const ctx: GradContext = {
       node,
       b,
@@ -208,6 +211,19 @@ export function appendBackward(model: Model, options: BackwardOptions): Backward
       GO(i) {
         const o = node.outputs[i];
         return o && wanted.has(o) ? total(o) : undefined;
+      },
+      GOb(i) {
+        const o = node.outputs[i];
+        if (!o || !wanted.has(o)) return undefined;
+        const parts = grads.get(o) ?? [];
+        if (!summed.has(o) && parts.length > 0 && parts.every((p) => p.broadcast)) {
+          b.scopeName = `grad/${o.name}`;
+          const value = b.sum(parts.map((p) => p.value));
+          b.scopeName = scope;
+          return { value, broadcast: true };
+        }
+        const value = total(o);
+        return value ? { value, broadcast: false } : undefined;
       },
       GOz(i) {
         const g = ctx.GO(i);
@@ -248,9 +264,7 @@ export function appendBackward(model: Model, options: BackwardOptions): Backward
       },
       fail: (message) => fail(`${node.describe()}: ${message}`),
     };
-    // Resolve the output gradients before naming the rule's nodes after this node.
-    for (let i = 0; i < node.outputs.length; i++) ctx.GO(i);
-    b.scopeName = `grad${node.name.startsWith('/') ? '' : '/'}${node.name || node.opType}`;
+    b.scopeName = scope;
     rule.grad(ctx);
     node.inputs.forEach((v, i) => {
       if (v && ctx.needs(i) && !given.has(i)) fail(`${node.describe()}: no gradient for input ${i} ('${v.name}'); the ${node.opType} rule does not differentiate that input`);

@@ -23,6 +23,12 @@ export interface GradContext {
   O(i: number): Value;
   /** The gradient of output i, or undefined when none reaches it (it is zero). */
   GO(i: number): Value | undefined;
+  /**
+   * The gradient of output i as it is accumulated: when every part of it has a shape that only
+   * broadcasts to the output's (ReduceMean gradients), their sum unexpanded with `broadcast`
+   * true, for rules that multiply it into a full-size tensor anyway; else GO(i).
+   */
+  GOb(i: number): { value: Value; broadcast: boolean } | undefined;
   /** The gradient of output i, zeros when none reaches it. */
   GOz(i: number): Value;
   /** Whether the gradient of input i is wanted. */

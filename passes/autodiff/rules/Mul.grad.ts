@@ -18,7 +18,6 @@ export const mulGrad: GradRule = {
   op: 'Mul',
   grad(g) {
     const { b } = g;
-    const go = g.GO(0)!;
     const [x, y] = [g.I(0), g.I(1)];
     const k = siluSigmoid(g);
     if (k !== undefined && g.needs(1 - k)) {
@@ -27,17 +26,20 @@ export const mulGrad: GradRule = {
       const xv: Value = g.I(1 - k);
       const s = g.I(k);
       const one = b.scalar(1, g.dtype(xv));
-      g.GI(1 - k, b.mul(go, b.mul(s, b.add(b.sub(xv, g.O(0)), one))));
+      g.GI(1 - k, b.mul(g.GO(0)!, b.mul(s, b.add(b.sub(xv, g.O(0)), one))));
       g.handled(k);
       return;
     }
     if (x === y && g.needs(0)) {
-      // x * x: both inputs are x; the driver sums the two halves of 2 x go
-      const t = b.mul(go, x);
-      g.GI(0, t);
-      g.GI(1, t);
+      // x * x: 2 x go, given once; a go that only broadcasts (a mean's) is scaled before it
+      // meets x, so the whole gradient is one full-size pass.
+      const two = b.scalar(2, g.dtype(x));
+      const gb = g.GOb(0)!;
+      g.GI(0, gb.broadcast ? b.mul(x, b.mul(gb.value, two)) : b.mul(b.mul(gb.value, x), two));
+      g.handled(1);
       return;
     }
+    const go = g.GO(0)!;
     if (g.needs(0)) giReduced(g, 0, b.mul(go, y));
     if (g.needs(1)) giReduced(g, 1, b.mul(go, x));
   },
