@@ -298,6 +298,31 @@ g (float[1,3,8,8] x) => (float[1,2,8,8] y)
     });
   });
 
+  it.each([
+    ['Pad on spatial axes passes', 'int64[8] pads = {0, 0, 1, 1, 0, 0, 1, 1}', '[op] b = Pad (a, pads)', true, undefined],
+    ['Pad on the channel axis is refused', 'int64[8] pads = {0, 1, 0, 0, 0, 0, 0, 0}', '[op] b = Pad (a, pads)', false, "Pad 'op' pads the channel axis"],
+    ['Unsqueeze then Squeeze move the axis and back', 'int64[1] ax = {0}', '[u] t = Unsqueeze (a, ax)\n  [op] b = Squeeze (t, ax)', true, undefined],
+    ['Gather along the channel axis is refused', 'int64[2] idx = {0, 2}', '[op] b = Gather <axis: int = 1> (a, idx)', false, "Gather 'op' selects channels"],
+    ['Softmax over the channels is inexact', '', '[op] b = Softmax <axis: int = 1> (a)', true, "Softmax 'op' normalises over these channels"],
+    ['ArgMax over the channels is refused', '', '[op] b = ArgMax <axis: int = 1> (a)', false, "ArgMax 'op' returns channel indices"],
+    ['Clip, Cast, Where and LeakyRelu pass', 'float lo = {0}, float hi = {6}, bool[1] cond = {1}', '[c] t = Clip (a, lo, hi)\n  [k] t2 = Cast <to: int = 1> (t)\n  [w] t3 = Where (cond, t2, a)\n  [op] b = LeakyRelu (t3)', true, undefined],
+    ['per-channel DequantizeLinear scales follow the channels', 'float[4] sc = {...}, int8[4] zp = {...}, float qs = {1}', '[q] t = QuantizeLinear (a, qs)\n  [op] b = DequantizeLinear <axis: int = 1> (t, sc, zp)', true, undefined],
+    ['InstanceNormalization carries its scale and bias', 'float[4] s = {...}, float[4] bb = {...}', '[op] b = InstanceNormalization (a, s, bb)', true, undefined],
+  ])('%s', (_, inits, ops, prunable, note) => {
+    const m = model(`
+g (float[1,3,6,6] x) => (float[1,2,6,6] y)
+<float[4,3,1,1] w1 = {...}, ${inits ? `${inits}, ` : ''}float[2,4,1,1] w2 = {...}>
+{
+  [c1] a = Conv <${CONV}> (x, w1)
+  ${ops}
+  [c2] y = Conv <${CONV}> (b, w2)
+}`);
+    const [g] = rows(analyzeChannelGroups(m));
+    expect(g!.prunable).toBe(prunable);
+    if (note !== undefined) expect(g!.why ?? g!.inexact).toBe(note);
+    else expect([g!.why, g!.inexact]).toEqual([undefined, undefined]);
+  });
+
   it('leaves the model as it was (types put back)', () => {
     const m = model(`
 g (float[1,3,8,8] x) => (float[1,2,8,8] y)
