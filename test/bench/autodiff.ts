@@ -177,6 +177,10 @@ export async function benchConvGrad(options: { batch?: number; runs?: number; th
       else row[v.kind][v.label] = ms;
     });
     for (const v of variants) await v.session.release();
+    // Less the seed: the backward op(s) alone.
+    const seed = row.dx.seed!;
+    delete row.dx.seed;
+    for (const r of [row.dx, row.dw]) for (const k of Object.keys(r)) r[k] = [r[k]![0] - seed[0], r[k]![1] - seed[1]];
     rows.push(row);
     const f = (v: [number, number]) => `${v[0].toFixed(1)}/${v[1].toFixed(1)}`;
     const fmt = (r: Record<string, [number, number]>) => Object.entries(r).map(([k, v]) => `${k} ${f(v)}`).join(', ');

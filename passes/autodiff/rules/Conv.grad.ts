@@ -1,23 +1,52 @@
 /**
  * Conv: Y = W (*) X + b, with strides s, dilations d, pads (pb, pe) and groups g.
  *
- * dX, the transposed convolution of dY with W:
- *   - ConvTranspose(dY, W; s, d, pads, g, output_padding = the input rows the forward never read);
- *   - for stride 1, equivalently Conv(dY, W'; d, pads (k-1)d - p, g) with W' the spatially
- *     flipped W, in/out channels swapped per group (W' is small and computed per step);
- *   - for 1x1, stride 1, no pads, g = 1: MatMul(W^T [Ci, Co], dY [N, Co, HW]).
- * dW[co, ci, k] = sum_n,o dY[n, co, o] X[n, ci, o s + k d - pb]:
+ * dX, the transposed convolution of dY with W (strategy `input`):
+ *   - 'conv-transpose': ConvTranspose(dY, W; s, d, pads, g, output_padding = the input rows the
+ *     forward never read);
+ *   - 'conv': for stride 1, Conv(dY, W'; d, pads (k-1)d - p, g) with W' the spatially flipped W,
+ *     in/out channels swapped per group (W' is small and computed per step); for stride s > 1
+ *     (2-D, no dilation) the polyphase split: s*s stride-1 sub-kernels gathered from W as the
+ *     output channels of one Conv, interleaved by DepthToSpace;
+ *   - 'matmul': for 1x1, stride 1, no pads, g = 1: MatMul(W^T [Ci, Co], dY [N, Co, HW]).
+ * dW[co, ci, k] = sum_n,o dY[n, co, o] X[n, ci, o s + k d - pb] (strategy `weight`):
  *   - 'conv': a convolution of X (batch and channels swapped: [Ci/g, g N, H, W]) with dY as the
  *     kernel ([Co, N, Ho, Wo]), strides d, dilations s, groups g: out [Ci/g, Co, k, k], transposed;
  *     input rows past the last window are cropped so the result is exactly k;
- *   - 'im2col' (g = 1): the k*k shifted, strided windows of the padded X stacked as
+ *   - 'im2col' (g = 1): the k*k shifted, strided windows of the padded X (Slice) stacked as
  *     cols [N, Ci k k, Ho Wo] (1x1 stride 1: X itself), dW = sum_n dY_n cols_n^T by a batched
- *     MatMul (ORT fuses the transposition) and a ReduceSum over N.
- * db = ReduceSum(dY) over all axes but 1.
+ *     MatMul (ORT fuses the transposition) and a ReduceSum over N;
+ *   - 'patches' (g = 1): the same cols made by one Conv with k*k one-hot kernels over X seen as
+ *     [N Ci, 1, H, W];
+ *   - 'im2col-folded' (g = 1): X and dY with batch and channels swapped, the batch folded into the
+ *     contraction: one [Co, N Ho Wo] x [N Ho Wo, Ci k k] MatMul, no ReduceSum.
+ * db = ReduceSum(dY) over all axes but 1. Formulations that do not apply fall back to
+ * ConvTranspose (dX) and the convolution form (dW).
  *
- * Which is fastest (ORT 1.30 CPU, graphOptimizationLevel 'all', 2 threads, AMD EPYC Zen 4,
- * yolov5n layers at 320 x 320, batch 8; median ms of 20 runs; test/bench/conv-grad.ts):
- * BENCHMARK-TABLE
+ * Which is fastest: test/bench/autodiff.ts conv-grad, yolov5n's layers at 320 x 320, batch 8, W a
+ * graph input (as in training), ORT 1.30 CPU, graphOptimizationLevel 'all', 1 intra-op thread
+ * (the 2-core machine was shared: 1-thread CPU time is what could be measured reliably), AMD EPYC
+ * (Zen 4, AVX-512). ms, median CPU time per run less the seed (Expand * dY); '-' = not applicable.
+ *
+ *   layer                       fwd |  dX: ConvT   Conv(flip/  MatMul |  dW: Conv(X^T,  im2col  im2col   im2col
+ *                                   |             polyphase)          |       dY^T)     Slice   Conv(eye) folded
+ *   model.0  6x6 s2   3->16  @320  23.8 |      33.1    39.5       -    |      36.3       54.9    47.8     61.1
+ *   model.1  3x3 s2  16->32  @160  12.3 |      20.9    31.0       -    |      30.4       26.9    17.5     30.2
+ *   model.2  1x1     32->16  @80    1.4 |       3.1     2.9      3.3   |      10.5        1.7     -        2.7
+ *   model.2  3x3     16->16  @80    4.2 |       9.7     8.6       -    |      19.0       10.9    12.2     12.9
+ *   model.3  3x3 s2  32->64  @80    6.9 |      14.1    19.2       -    |      19.9       17.5    14.4     18.8
+ *   model.4  3x3     32->32  @40    3.4 |       6.9     6.4       -    |      12.3        8.2     8.9      9.1
+ *   model.4  1x1     64->64  @40    1.6 |       3.1     3.0      3.1   |       8.5        2.5     -        3.1
+ *   model.5  3x3 s2  64->128 @40    5.6 |      11.3    16.9       -    |      15.9       14.1    12.7     13.8
+ *   model.6  3x3     64->64  @20    2.9 |       5.9     5.7       -    |       9.1        6.9     7.3      7.1
+ *   model.8  3x3    128->128 @10    2.9 |       5.8     6.2       -    |       8.1        7.3     6.8      6.4
+ *   model.9  1x1    512->256 @10    2.3 |       4.8     4.7      4.9   |       8.6        5.1     -        4.6
+ *   model.24 1x1     64->255 @40    6.2 |      11.0    10.8     11.0   |      26.5        9.6     -       10.3
+ * 'auto' (the default) therefore takes: dX by Conv for stride 1 (flipped kernel), ConvTranspose
+ * for stride > 1 (the polyphase split loses to ORT's col2im by ~40%); dW by im2col MatMul for 1x1
+ * (4x faster than the convolution form, whose dY-sized kernel ORT runs slowly) and k x k stride 1,
+ * im2col by one-hot Conv for small strided kernels, and the convolution form for kernels of 16 taps
+ * or more (the 6x6 stem: im2col would copy X 36 times).
  */
 import { attrInt, attrInts, attrString } from '../../../ir/attribute.js';
 import { DataType } from '../../../ir/dtype.js';
