@@ -141,8 +141,8 @@ class ConstantTracer {
     const delta = new Float64Array(outCount);
     let channels = 0;
     let border = false;
-    let weights: ((i: number) => number) | undefined;
     const scale = consumer.kind === 'gemm' ? node.attrFloat('alpha', 1) : 1;
+    const contributions: Array<[number, number]> = [];
     for (const idx of gone) {
       const k = this.constAt(s, idx);
       if (Number.isNaN(k)) {
@@ -161,14 +161,13 @@ class ConstantTracer {
         border = true;
         this.unfoldableAt(s, idx, `${node.describe()} reads zero padding: the constant ${fmt(k)} of channel ${idx} folds exactly inside, not on the border`);
       }
-      weights ??= this.reader(w.tensor);
+      contributions.push([idx, k * scale]);
+      channels++;
+    }
+    if (contributions.length) {
       // Root layout = operand layout for Conv weights and plain MatMul/Gemm weights; a transposed
       // chain (ylc's Linear: W[out, in] read through Transpose) swaps the two axes.
-      const inRoot = w.axisMap[consumer.weightAxis]!;
-      const outRoot = w.axisMap[outAxis]!;
-      const rootDims = w.tensor.dims;
-      addContribution(delta, weights, rootDims, inRoot, outRoot, idx, k * scale);
-      channels++;
+      addContributions(delta, floatValues(w.tensor), w.tensor.dims, w.axisMap[consumer.weightAxis]!, w.axisMap[outAxis]!, contributions);
     }
     if (channels) this.plan.folds.push({ consumer, space: s, delta, channels, border, trivial: delta.every((d) => d === 0) });
   }
@@ -437,26 +436,37 @@ function elementReader(t: Tensor): (i: number) => number {
   }
 }
 
-/** delta[o] += k * sum of W over every axis but `inAxis` (= c) and `outAxis` (= o). */
-function addContribution(delta: Float64Array, w: (i: number) => number, dims: readonly number[], inAxis: number, outAxis: number, c: number, k: number): void {
+/**
+ * delta[o] += k_c * (sum of W over every axis but `inAxis` (= c) and `outAxis` (= o)), for each
+ * (c, k_c) of `contributions`: one pass over the needed elements, typed-array reads.
+ */
+function addContributions(delta: Float64Array, w: Float32Array | Float64Array, dims: readonly number[], inAxis: number, outAxis: number, contributions: ReadonlyArray<readonly [number, number]>): void {
   const strides = dims.map((_, a) => dims.slice(a + 1).reduce((x, y) => x * y, 1));
-  const rest = dims.map((_, a) => a).filter((a) => a !== inAxis && a !== outAxis);
-  const restSize = rest.reduce((n, a) => n * dims[a]!, 1);
-  const idx = new Array<number>(rest.length).fill(0);
-  for (let o = 0; o < dims[outAxis]!; o++) {
-    let sum = 0;
-    idx.fill(0);
-    for (let t = 0; t < restSize; t++) {
-      let off = o * strides[outAxis]! + c * strides[inAxis]!;
-      for (let j = 0; j < rest.length; j++) off += idx[j]! * strides[rest[j]!]!;
-      sum += w(off);
-      for (let j = rest.length - 1; j >= 0; j--) {
-        if (++idx[j]! < dims[rest[j]!]!) break;
-        idx[j] = 0;
-      }
+  // Offsets of every combination of the other axes.
+  let rest = [0];
+  dims.forEach((d, a) => {
+    if (a === inAxis || a === outAxis) return;
+    const next: number[] = [];
+    for (const r of rest) for (let i = 0; i < d; i++) next.push(r + i * strides[a]!);
+    rest = next;
+  });
+  const outs = dims[outAxis]!;
+  const so = strides[outAxis]!;
+  const si = strides[inAxis]!;
+  for (const [c, k] of contributions) {
+    const base = c * si;
+    for (let o = 0; o < outs; o++) {
+      const at = base + o * so;
+      let sum = 0;
+      for (let t = 0; t < rest.length; t++) sum += w[at + rest[t]!]!;
+      delta[o] = delta[o]! + k * sum;
     }
-    delta[o] = delta[o]! + k * sum;
   }
+}
+
+/** The elements of a float tensor as a typed array (float32 without conversion). */
+function floatValues(t: Tensor): Float32Array | Float64Array {
+  return t.dtype === DataType.FLOAT ? t.toFloat32() : t.toFloat64();
 }
 
 function fmt(x: number): string {

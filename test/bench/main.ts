@@ -9,9 +9,12 @@
  * 3. ORT CPU latency of yolov5l pruned to ~50% FLOPs vs yolov5l (deploy form, batch 1, 640):
  *    latency ratio / FLOPs ratio <= 1.15 (issue 4). See latency.ts for the pruned model.
  *
- * 4. `prune-slim` on yolov5x with half the gammas near zero: target < 2 s (issue 4).
+ * 4. `prune-slim` on yolov5x with half the gammas zero (random betas): target < 2 s (issue 4).
+ * 5. training throughput, yolov5n at 320, batch 8 (`ylc bench train`): images/s >= 1.2x PyTorch eager
+ *    (torch_yolov5_ref.py from ../shared/bench, run by $YLC_PYTHON or python3 when it has torch)
+ *    with at most its peak RSS.
  *
- * `npm run bench -- latency` (or `load-save`, `fold-bn`, `prune`) runs only the benchmarks named.
+ * `npm run bench -- latency` (or `load-save`, `fold-bn`, `prune`, `train`) runs only the benchmarks named.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -24,8 +27,9 @@ import { runPipeline } from '../../passes/manager.js';
 import { summarizeModel } from '../../ir/summary.js';
 import { convChainModel } from './synthetic.js';
 import { countFlops } from '../../ir/flops.js';
-import { Tensor } from '../../ir/tensor.js';
+import { randomizeBatchNorms } from '../util/prune.js';
 import { measureLatencies, prunedYolov5l, standInYolov5l } from './latency.js';
+import { benchTrain } from '../../training/bench.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-bench-'));
@@ -154,19 +158,12 @@ async function benchPrunedLatency(): Promise<void> {
 
 /**
  * Issue 4: prune-slim (analysis, ranking, slicing with constant folding, verification) on yolov5x
- * as ylc builds it, with half of every BatchNormalization's gammas near zero as after sparsity
- * training: target < 2 s.
+ * as ylc builds it, with half of the BatchNormalization gammas zero and random betas, as after
+ * sparsity training (every removed channel is a nonzero constant to fold): target < 2 s.
  */
 async function benchPruneSlim(): Promise<void> {
   const model = buildModel(loadConfig('yolov5x'), { form: 'train', imgsz: 640 });
-  let k = 0;
-  for (const bn of model.graph.nodes) {
-    if (bn.opType !== 'BatchNormalization') continue;
-    const gamma = bn.input(1)!;
-    const values = gamma.constValue!.toFloat32().map((g, i) => ((i * 7 + k) % 2 === 0 ? 1e-7 : g));
-    gamma.constValue = Tensor.fromFloat32(gamma.constValue!.dims, values, { name: gamma.name });
-    k++;
-  }
+  randomizeBatchNorms(model, { seed: 1, zeroFraction: 0.5 });
   const built = encodeModel(model);
   const times: number[] = [];
   let summary = '';
@@ -179,7 +176,20 @@ async function benchPruneSlim(): Promise<void> {
   }
   const ms = median(times);
   console.log(`prune-slim on yolov5x (with the verifier): ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-  rows.push(['prune-slim yolov5x (86.7M, half the gammas ~0)', `${ms.toFixed(0)} ms`, '2000 ms budget', `${(ms / 2000).toFixed(2)} of budget`, '< 2 s']);
+  rows.push(['prune-slim yolov5x (86.7M, half the gammas 0)', `${ms.toFixed(0)} ms`, '2000 ms budget', `${(ms / 2000).toFixed(2)} of budget`, '< 2 s']);
+}
+
+async function benchTraining(): Promise<void> {
+  const r = await benchTrain({ cfg: 'yolov5n', imgsz: 320, batch: 8, steps: 5, warmup: 2, rounds: 2, python: process.env.YLC_PYTHON ?? 'python3', log: (line) => console.log(`train: ${line}`) });
+  const ylc = `${r.ylc.imagesPerSecond.toFixed(1)} img/s`;
+  if (!r.torch) {
+    console.log(`train: PyTorch baseline ${r.torchSkipped}`);
+    rows.push(['train yolov5n 320 b8 (images/s)', ylc, 'n/a', 'n/a', '>= 1.2x PyTorch']);
+    rows.push(['  peak RSS', `${r.ylc.peakRssMB.toFixed(0)} MiB`, 'n/a', '', '<= PyTorch']);
+    return;
+  }
+  rows.push(['train yolov5n 320 b8 (images/s)', ylc, `${r.torch.imagesPerSecond.toFixed(1)} img/s (torch)`, `${(r.ylc.imagesPerSecond / r.torch.imagesPerSecond).toFixed(2)}x`, '>= 1.2x PyTorch']);
+  rows.push(['  peak RSS', `${r.ylc.peakRssMB.toFixed(0)} MiB`, `${r.torch.peakRssMB.toFixed(0)} MiB (torch)`, `${(r.ylc.peakRssMB / r.torch.peakRssMB).toFixed(2)}x`, '<= PyTorch']);
 }
 
 const only = process.argv.slice(2);
@@ -195,6 +205,7 @@ try {
   if (wanted('fold-bn')) await benchFoldBn();
   if (wanted('latency')) await benchPrunedLatency();
   if (wanted('prune')) await benchPruneSlim();
+  if (wanted('train')) await benchTraining();
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
