@@ -28,3 +28,4 @@ export { definePass, type PassDeclaration, type PassContext, type PassResult } f
 export { countFlops } from './ir/flops.js';
 export { buildModel, loadConfig, toDeployForm, applyStateDict, countParameters, stateDictOf } from './frontends/yolov5/index.js';
 export { readWeights, readSafetensors, writeSafetensors, writeTorchStateDict } from './frontends/weights/index.js';
+export { buildTrainingArtifacts, writeTrainingArtifacts, TrainingRun, yoloTrainingHooks, yoloBatch, YoloSchedule, readCheckpoint, type TrainingArtifacts, type TrainingManifest, type StepResult } from './training/index.js';
