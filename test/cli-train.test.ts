@@ -70,4 +70,10 @@ describe('ylc bench train', () => {
     expect(r.stdout).toMatch(/ylc \(onnxruntime-node\)\s+[\d.]+ ms\/step\s+[\d.]+ img\/s {2}peak RSS\s+\d+ MiB/);
     expect(r.stdout).toContain('PyTorch baseline skipped (--no-torch)');
   });
+
+  it('names a missing execution provider in one line, with how to get it', () => {
+    const r = ylc('bench', 'train', '--imgsz', '64', '--batch', '2', '--steps', '1', '--warmup', '0', '--no-torch', '--device', 'cuda');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^ylc: error \[bad-option\] --device cuda: ONNX Runtime cannot use the cuda execution provider \(.*\); reinstall onnxruntime-node with CUDA binaries: npm_config_onnxruntime_node_install=cuda12 npm ci\n$/);
+  });
 });

@@ -1,19 +1,27 @@
 /**
  * The measured half of `ylc bench train`, in a process of its own (as the PyTorch baseline is):
- *   node bench-child.js <artifact dir> <batch.safetensors> <warmup> <steps> <threads|0> [profile prefix]
+ *   node bench-child.js <artifact dir> <batch.safetensors> <warmup> <steps> <threads|0> <device> [profile prefix]
  * loads the artifacts and the batch, runs warmup + timed steps and prints one JSON line:
- * { stepMs: number[], losses: number[], peakRssMB }. Peak RSS is this process's, so it counts
+ * { stepMs: number[], losses: number[], peakRssMB }, or { error: { code, message } } for a YlcError. Peak RSS is this process's, so it counts
  * what training holds (sessions, activations, state), not the graph building of the parent.
  */
-import { ort } from '../ir/runtime.js';
+import { YlcError } from '../ir/errors.js';
+import { ort, type Device } from '../ir/runtime.js';
 import { DataType } from '../ir/dtype.js';
 import { readSafetensors } from '../frontends/weights/index.js';
 import { readFileBytes } from '../frontends/weights/files.js';
 import { TrainingRun } from './runtime.js';
 
-const [dir, batchFile, warmupText, stepsText, threadsText, profile] = process.argv.slice(2);
+const [dir, batchFile, warmupText, stepsText, threadsText, device, profile] = process.argv.slice(2);
 const threads = Number(threadsText);
-const run = await TrainingRun.load(dir!, { ...(threads > 0 ? { threads } : {}), ...(profile ? { profile } : {}) });
+let run: TrainingRun;
+try {
+  run = await TrainingRun.load(dir!, { device: device as Device, ...(threads > 0 ? { threads } : {}), ...(profile ? { profile } : {}) });
+} catch (e) {
+  if (!(e instanceof YlcError)) throw e;
+  process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message } })}\n`);
+  process.exit(1);
+}
 const { tensors } = readSafetensors(readFileBytes(batchFile!), batchFile!);
 const batch: Record<string, ort.Tensor> = {};
 for (const [name, t] of tensors) {

@@ -15,7 +15,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { YlcError } from '../ir/errors.js';
+import { YlcError, type YlcErrorCode } from '../ir/errors.js';
+import type { Device } from '../ir/runtime.js';
 import { Tensor } from '../ir/tensor.js';
 import { packageRoot } from '../cli/package-root.js';
 import { writeSafetensors } from '../frontends/weights/index.js';
@@ -33,6 +34,8 @@ export interface BenchTrainOptions {
   warmup: number;
   /** Intra-op threads for both (default: each framework's default, one per core). */
   threads?: number;
+  /** ONNX Runtime execution provider for ylc (default cpu; PyTorch runs on the CPU). */
+  device?: Device;
   optimizer?: OptimizerKind;
   fuseOptimizer?: boolean;
   /** Python with torch for the baseline (default python3); null skips it. */
@@ -132,12 +135,18 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
     const torch: Array<{ step_ms: number; peak_rss_mb: number; framework: string }> = [];
     for (let r = 0; r < rounds; r++) {
       const profile = r === 0 && options.profile ? [options.profile] : [];
-      const c = spawnSync(process.execPath, [child, dir, batchFile, String(options.warmup), String(options.steps), String(options.threads ?? 0), ...profile], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-      });
+      const c = spawnSync(
+        process.execPath,
+        [child, dir, batchFile, String(options.warmup), String(options.steps), String(options.threads ?? 0), options.device ?? 'cpu', ...profile],
+        { encoding: 'utf8', maxBuffer: 1 << 26 },
+      );
+      const reply = lastLine(c.stdout);
+      if (reply.startsWith('{"error"')) {
+        const { error } = JSON.parse(reply) as { error: { code: YlcErrorCode; message: string } };
+        throw new YlcError(error.code, error.message);
+      }
       if (c.status !== 0) throw new Error(`the ylc training process failed: ${lastLine(c.stderr) || `exit ${c.status}`}`);
-      const result = JSON.parse(lastLine(c.stdout)) as ChildResult;
+      const result = JSON.parse(reply) as ChildResult;
       ours.push(result);
       log(`ylc round ${r + 1}: steps ${result.stepMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${result.peakRssMB.toFixed(0)} MiB`);
       if (torchSkipped) continue;

@@ -5,6 +5,7 @@
  */
 import type { Argv } from 'yargs';
 import { YlcError } from '../../ir/errors.js';
+import { DEVICES, type Device } from '../../ir/runtime.js';
 import { staticDims } from '../../ir/type.js';
 import { readDetectInfo } from '../../frontends/yolov5/index.js';
 import { buildTrainingArtifacts, checkTrainingForm, writeTrainingArtifacts } from '../../training/artifacts.js';
@@ -71,6 +72,7 @@ export function trainCommands<T>(y: Argv<T>): Argv<T> {
               .option('warmup', { type: 'number', default: 2, describe: 'untimed steps first' })
               .option('rounds', { type: 'number', default: 1, describe: 'alternating ylc / PyTorch rounds' })
               .option('threads', { type: 'number', describe: 'intra-op threads for both (default: one per core)' })
+              .option('device', { choices: DEVICES, default: 'cpu' as Device, describe: 'ONNX Runtime execution provider for ylc' })
               .option('optimizer', { choices: ['sgd', 'adamw'] as const, default: 'sgd' as const })
               .option('fuse-optimizer', { type: 'boolean', default: true, describe: 'optimizer step inside the training model' })
               .option('python', { type: 'string', default: process.env.YLC_PYTHON ?? 'python3', describe: 'python with torch for the baseline ($YLC_PYTHON)' })
@@ -87,6 +89,7 @@ export function trainCommands<T>(y: Argv<T>): Argv<T> {
               optimizer: argv.optimizer,
               fuseOptimizer: argv['fuse-optimizer'],
               python: argv.torch ? argv.python : null,
+              device: argv.device,
               ...(argv.threads ? { threads: argv.threads } : {}),
               ...(argv.profile ? { profile: argv.profile } : {}),
               log: say,
