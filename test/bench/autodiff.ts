@@ -25,6 +25,7 @@ import { buildModel, loadConfig } from '../../frontends/yolov5/index.js';
 import { appendBackward } from '../../passes/autodiff/index.js';
 import { convGradStrategy, type ConvGradStrategy } from '../../passes/autodiff/rules/Conv.grad.js';
 import { batchNormToTraining } from '../../passes/bn-train.js';
+import { eliminateDeadCode } from '../../passes/dce.js';
 import { randomFloat32 } from '../util/ort.js';
 
 export interface ConvLayer {
@@ -78,11 +79,12 @@ function convModel(l: ConvLayer, batch: number, strategy: ConvGradStrategy, wrt:
   Object.assign(convGradStrategy, strategy);
   try {
     const { gradients } = appendBackward(model, { loss: 'loss', wrt: [wrt], stopGradient: ['dy'] });
-    // Only the gradient is an output: ORT runs every node of a graph whatever the fetches, and
-    // drops the nodes that feed no output (the loss, and here the forward conv, which neither dX
-    // nor dW reads).
+    // Only the gradient is an output, and dead code goes: ORT runs every node of a graph whatever
+    // the fetches, dead ones included (here the forward conv and the loss, which neither dX nor
+    // dW reads).
     const gv = gradients.get(wrt)!;
     g.outputs = [gv];
+    eliminateDeadCode(g);
     return { bytes: encodeModel(model), fetch: gv.name };
   } finally {
     Object.assign(convGradStrategy, saved);
@@ -169,8 +171,8 @@ export async function benchConvGrad(options: { batch?: number; runs?: number; th
       }
     }
     const row: ConvGradRow = { layer: l.name, dx: {}, dw: {}, forward: [0, 0] };
-    // A gradient model's time is its backward op(s) and the seed (Expand, Mul by dy: the same
-    // in every formulation).
+    // A gradient model's time is its backward op(s) and the seed (Expand, Mul by dy: the same in
+    // every formulation, measured by the seed model and subtracted below).
     variants.forEach((v, i) => {
       const ms: [number, number] = [Math.min(...times[i]!), median(cpu[i]!)];
       if (v.kind === 'fwd') row.forward = ms;

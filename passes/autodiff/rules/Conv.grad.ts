@@ -26,27 +26,29 @@
  * Which is fastest: test/bench/autodiff.ts conv-grad, yolov5n's layers at 320 x 320, batch 8, W a
  * graph input (as in training), ORT 1.30 CPU, graphOptimizationLevel 'all', 1 intra-op thread
  * (the 2-core machine was shared: 1-thread CPU time is what could be measured reliably), AMD EPYC
- * (Zen 4, AVX-512). ms, median CPU time per run less the seed (Expand * dY); '-' = not applicable.
+ * (Zen 4, AVX-512). ms, median CPU time per run of the gradient alone (dead forward nodes removed,
+ * the seed Expand * dY subtracted); '-' = not applicable. fwd: the Conv itself, for scale.
  *
- *   layer                       fwd |  dX: ConvT   Conv(flip/  MatMul |  dW: Conv(X^T,  im2col  im2col   im2col
- *                                   |             polyphase)          |       dY^T)     Slice   Conv(eye) folded
- *   model.0  6x6 s2   3->16  @320  23.8 |      33.1    39.5       -    |      36.3       54.9    47.8     61.1
- *   model.1  3x3 s2  16->32  @160  12.3 |      20.9    31.0       -    |      30.4       26.9    17.5     30.2
- *   model.2  1x1     32->16  @80    1.4 |       3.1     2.9      3.3   |      10.5        1.7     -        2.7
- *   model.2  3x3     16->16  @80    4.2 |       9.7     8.6       -    |      19.0       10.9    12.2     12.9
- *   model.3  3x3 s2  32->64  @80    6.9 |      14.1    19.2       -    |      19.9       17.5    14.4     18.8
- *   model.4  3x3     32->32  @40    3.4 |       6.9     6.4       -    |      12.3        8.2     8.9      9.1
- *   model.4  1x1     64->64  @40    1.6 |       3.1     3.0      3.1   |       8.5        2.5     -        3.1
- *   model.5  3x3 s2  64->128 @40    5.6 |      11.3    16.9       -    |      15.9       14.1    12.7     13.8
- *   model.6  3x3     64->64  @20    2.9 |       5.9     5.7       -    |       9.1        6.9     7.3      7.1
- *   model.8  3x3    128->128 @10    2.9 |       5.8     6.2       -    |       8.1        7.3     6.8      6.4
- *   model.9  1x1    512->256 @10    2.3 |       4.8     4.7      4.9   |       8.6        5.1     -        4.6
- *   model.24 1x1     64->255 @40    6.2 |      11.0    10.8     11.0   |      26.5        9.6     -       10.3
+ *   layer                          fwd |  dX: ConvT  Conv(flip/  MatMul |  dW: Conv(X^T,  im2col  im2col   im2col
+ *                                      |            polyphase)         |       dY^T)     Slice   Conv(eye) folded
+ *   model.0  6x6 s2   3->16  @320  23.6 |      14.4    21.1       -    |      18.3       35.9    30.1     43.5
+ *   model.1  3x3 s2  16->32  @160  10.0 |       9.5    19.6       -    |      21.6       22.4    11.2     25.7
+ *   model.2  1x1     32->16  @80    1.6 |       1.4     1.2      1.6   |       8.9        0.6     -        1.3
+ *   model.2  3x3     16->16  @80    4.2 |       5.0     4.1       -    |      14.9        7.7     8.5      9.3
+ *   model.3  3x3 s2  32->64  @80    7.1 |       6.7    12.4       -    |      13.6       13.3     8.2     12.3
+ *   model.4  3x3     32->32  @40    3.4 |       3.6     3.1       -    |       9.0        4.8     5.7      5.5
+ *   model.4  1x1     64->64  @40    1.5 |       1.5     1.2      1.5   |       6.5        0.9     -        1.1
+ *   model.5  3x3 s2  64->128 @40    5.7 |       5.8    11.3       -    |      10.5        8.4     7.2      8.5
+ *   model.6  3x3     64->64  @20    2.9 |       3.1     2.9       -    |       6.2        4.0     4.7      4.0
+ *   model.8  3x3    128->128 @10    2.9 |       3.0     3.4       -    |       5.4        4.4     4.2      3.5
+ *   model.9  1x1    512->256 @10    2.4 |       2.6     2.4      2.6   |       6.5        3.1     -        2.4
+ *   model.24 1x1     64->255 @40    6.2 |       4.5     4.0      4.4   |      21.3        6.6     -        4.3
  * 'auto' (the default) therefore takes: dX by Conv for stride 1 (flipped kernel), ConvTranspose
- * for stride > 1 (the polyphase split loses to ORT's col2im by ~40%); dW by im2col MatMul for 1x1
- * (4x faster than the convolution form, whose dY-sized kernel ORT runs slowly) and k x k stride 1,
- * im2col by one-hot Conv for small strided kernels, and the convolution form for kernels of 16 taps
- * or more (the 6x6 stem: im2col would copy X 36 times).
+ * for stride > 1 (the polyphase split loses to ORT's ConvTranspose by ~2x); dW by im2col MatMul for
+ * 1x1 (5-10x faster than the convolution form, whose dY-sized kernel ORT runs slowly) and k x k stride 1,
+ * im2col by one-hot Conv for small strided kernels, the folded im2col on maps of 16 x 16 or less,
+ * and the convolution form for kernels of 16 taps or more (the 6x6 stem: im2col would copy X 36
+ * times).
  */
 import { attrInt, attrInts, attrString } from '../../../ir/attribute.js';
 import { DataType } from '../../../ir/dtype.js';
@@ -432,7 +434,10 @@ function AUTO_INPUT(g: GradContext, c: ConvGeometry): Value | undefined {
 }
 
 function AUTO_WEIGHT(g: GradContext, c: ConvGeometry): Value | undefined {
+  if (c.group !== 1) return undefined;
+  // Small maps (10 x 10 at 320): the batched products are too short; fold the batch into them.
+  if (product(c.y.slice(2)) <= 256 && product(c.w.slice(2)) < 16) return weightByIm2colFolded(g, c);
   if (isPointwise(c)) return weightByIm2col(g, c);
-  if (c.group !== 1 || product(c.w.slice(2)) >= 16) return undefined;
+  if (product(c.w.slice(2)) >= 16) return undefined;
   return c.strides.every((s) => s === 1) ? weightByIm2col(g, c) : weightByPatches(g, c);
 }
