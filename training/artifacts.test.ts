@@ -6,7 +6,8 @@ import { ort } from '../ir/runtime.js';
 import { loadModel } from '../ir/serde/index.js';
 import { expectClose, gradientsAt, groupOf, paramsOf, sgdReference, type Flat } from '../test/util/training.js';
 import { tinyBatch, tinyHooks, tinyModel, TINY_BATCH } from '../test/util/tiny-train.js';
-import { ARTIFACT_FILES, buildTrainingArtifacts, readManifest, writeTrainingArtifacts } from './artifacts.js';
+import { appendBackward } from '../passes/autodiff/index.js';
+import { ARTIFACT_FILES, buildTrainingArtifacts, readManifest, writeTrainingArtifacts, type TrainingHooks } from './artifacts.js';
 import { readCheckpoint } from './checkpoint.js';
 import { TrainingRun } from './runtime.js';
 import { emaDecay } from './schedule.js';
@@ -87,14 +88,22 @@ describe('buildTrainingArtifacts', () => {
     expect(() => buildTrainingArtifacts(tinyModel({ form: null }), { hooks: tinyHooks })).toThrow(/not in training form \(no 'ylc.form' = train metadata\)/);
   });
 
-  it('reports a failing hook (an op without a gradient rule) as one line', () => {
-    const hooks = {
-      ...tinyHooks,
-      appendBackward: () => {
-        throw new Error("autodiff: no gradient rule for MatMulInteger (node 'mm')\n  at rule lookup");
-      },
-    };
-    expect(() => buildTrainingArtifacts(tinyModel(), { hooks })).toThrow("cannot build the backward pass: autodiff: no gradient rule for MatMulInteger (node 'mm')");
+  it('autodiff on the tiny model gives the hand-written gradients', async () => {
+    const hooks = { ...tinyHooks, appendBackward: appendBackward as TrainingHooks['appendBackward'] };
+    const auto = buildTrainingArtifacts(tinyModel(), { hooks, hyp: HYP });
+    const hand = buildTrainingArtifacts(tinyModel(), { hooks: tinyHooks, hyp: HYP });
+    const w = Object.fromEntries([...hand.initial].map(([k, t]) => [k, t.toFloat64()]));
+    const names = Object.keys(w).filter((k) => !k.includes('running'));
+    expectClose(await gradientsAt(auto, w, w, batch()), await gradientsAt(hand, w, w, batch()), names);
+  });
+
+  it('reports an op without a gradient rule as one line naming op and node', () => {
+    const hooks = { ...tinyHooks, appendBackward: appendBackward as TrainingHooks['appendBackward'] };
+    expect(() => buildTrainingArtifacts(tinyModel({ activation: 'Softsign' }), { hooks })).toThrow(
+      /^cannot build the backward pass: autodiff: no gradient rule for op Softsign \(node 'act'\), which lies between the parameters and the loss; add passes\/autodiff\/rules\/Softsign.grad.ts or cut the path with stopGradient$/,
+    );
+    const other = { ...tinyHooks, appendBackward: () => { throw new Error('boom\n  at somewhere'); } };
+    expect(() => buildTrainingArtifacts(tinyModel(), { hooks: other })).toThrow(/^cannot build the backward pass: boom$/);
   });
 });
 

@@ -157,12 +157,12 @@ export function checkTrainingForm(model: Model): void {
   throw new YlcError('bad-model', "the model is not in training form (no 'ylc.form' = train metadata); make it with ylc build --form train or ylc import");
 }
 
-/** Runs a hook, turning a non-YlcError failure into a one-line YlcError naming the step. */
+/** Runs a hook; a failure becomes a one-line YlcError naming the step (a YlcError keeps its code). */
 function hook<T>(what: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof YlcError) throw e;
+    if (e instanceof YlcError) throw e.withContext(what);
     const message = e instanceof Error ? e.message : String(e);
     throw new YlcError('pass-failed', `${what}: ${message.split('\n')[0]}`, { cause: e });
   }

@@ -8,6 +8,7 @@
  *   pred = (a @ fc2.weight + fc2.bias) * gamma    gamma [2]: in no optimizer group (frozen)
  *   loss = mean((pred - target)^2)
  *
+ * `activation` replaces tanh (to put an op without a gradient rule on the path).
  * The "training mode" hook keeps BatchNorm on its running stats (so the backward is short) and
  * updates them as PyTorch would from the batch: new = 0.97 * old + 0.03 * batch stat (unbiased
  * variance). The backward hook writes the gradients out by hand.
@@ -24,7 +25,7 @@ import { randomFloat32 } from './ort.js';
 export const TINY_BATCH = 4;
 const EPS = 1e-5;
 
-export function tinyModel(options: { seed?: number; form?: 'train' | 'deploy' | null } = {}): Model {
+export function tinyModel(options: { seed?: number; form?: 'train' | 'deploy' | null; activation?: string } = {}): Model {
   const seed = options.seed ?? 1;
   const g = new Graph('tiny');
   const x = g.addInput(new Value('images', tensorType(DataType.FLOAT, [TINY_BATCH, 4])));
@@ -39,7 +40,7 @@ export function tinyModel(options: { seed?: number; form?: 'train' | 'deploy' | 
   const gamma = init('gamma', [2], Float32Array.of(1.5, 0.75));
   const h = g.append(new Node('MatMul', [x, w1], ['h'])).output();
   const y = g.append(new Node('BatchNormalization', [h, bw, bb, rm, rv], ['y'], { attributes: [attrFloat('epsilon', EPS), attrFloat('momentum', 0.97)] })).output();
-  const a = g.append(new Node('Tanh', [y], ['a'])).output();
+  const a = g.append(new Node(options.activation ?? 'Tanh', [y], ['a'], { name: 'act' })).output();
   const o = g.append(new Node('Add', [g.append(new Node('MatMul', [a, w2], ['o0'])).output(), b2], ['o'])).output();
   const pred = g.append(new Node('Mul', [o, gamma], ['pred'])).output();
   pred.type = tensorType(DataType.FLOAT, [TINY_BATCH, 2]);
