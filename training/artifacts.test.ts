@@ -8,7 +8,9 @@ import { expectClose, gradientsAt, groupOf, paramsOf, sgdReference, type Flat } 
 import { tinyBatch, tinyHooks, tinyModel, TINY_BATCH } from '../test/util/tiny-train.js';
 import { appendBackward } from '../passes/autodiff/index.js';
 import { ARTIFACT_FILES, buildTrainingArtifacts, readManifest, writeTrainingArtifacts, type TrainingHooks } from './artifacts.js';
-import { readCheckpoint } from './checkpoint.js';
+import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { writeSafetensors } from '../frontends/weights/index.js';
+import { Tensor } from '../ir/tensor.js';
 import { TrainingRun } from './runtime.js';
 import { emaDecay } from './schedule.js';
 
@@ -296,6 +298,12 @@ describe('TrainingRun', () => {
     expect(Number.isFinite(ev.loss)).toBe(true);
     await Promise.all([straight, first, resumed].map((r) => r.release()));
     expect(readManifest(loadModel(path.join(dir, ARTIFACT_FILES.training)), 'x').optimizer).toBe('sgd');
+    const bogus = path.join(dir, 'bogus.safetensors');
+    writeSafetensors(bogus, new Map([['x', Tensor.scalarFloat32(1)]]));
+    await expect(TrainingRun.load(dir, { checkpoint: bogus })).rejects.toThrow(`${bogus}: not a ylc training checkpoint (no 'ylc.checkpoint' metadata)`);
+    const empty = path.join(dir, 'empty.safetensors');
+    writeCheckpoint(empty, new Map(), { optimizer: 'sgd', iteration: 0, updates: 0, lastOptStep: -1 });
+    await expect(TrainingRun.load(dir, { checkpoint: empty })).rejects.toThrow(`${empty}: no tensor 'fc1.weight'; the checkpoint does not belong to these artifacts`);
   });
 
   it('names a missing execution provider and how to get it', async () => {

@@ -183,7 +183,7 @@ function flatInput(b: GraphBuilder, layout: FlatLayout, name: string): Value | u
     const piece = b.op1('Reshape', [pieces[i]!, b.constInts(slot.dims)]);
     piece.type = tensorType(DataType.FLOAT, slot.dims);
     init.replaceAllUsesWith(piece, { includeGraphOutputs: true });
-    graph.initializers.delete(slot.name);
+    if (!graph.removeInitializer(init)) throw new Error(`internal error: initializer '${slot.name}' is still in use after its replacement`);
   });
   return input;
 }

@@ -186,11 +186,16 @@ export class TrainingRun {
     const training = await createTrainingSession(bytes.training, settings);
     const optimizer = bytes.optimizer ? await createTrainingSession(bytes.optimizer, settings) : undefined;
     const run = new TrainingRun(bytes.manifest, bytes.metadata, training, optimizer, bytes.eval, { ...options, ...settings });
-    if (options.checkpoint) {
-      const { tensors, meta } = readCheckpoint(options.checkpoint);
-      run.restore(tensors, meta, options.checkpoint);
-    } else {
-      run.restore(bytes.initial(), { optimizer: bytes.manifest.optimizer, iteration: 0, updates: 0, lastOptStep: -1 }, 'the initial weights');
+    try {
+      if (options.checkpoint) {
+        const { tensors, meta } = readCheckpoint(options.checkpoint);
+        run.restore(tensors, meta, options.checkpoint);
+      } else {
+        run.restore(bytes.initial(), { optimizer: bytes.manifest.optimizer, iteration: 0, updates: 0, lastOptStep: -1 }, 'the initial weights');
+      }
+    } catch (e) {
+      await run.release();
+      throw e;
     }
     return run;
   }
