@@ -122,7 +122,7 @@ describe('bad input: one line, non-zero exit, nothing written', () => {
     ['missing input file', ['opt', '-p', 'dce', 'missing.onnx', '-o', 'out.onnx'], 1,
       'ylc: error [io] cannot read missing.onnx: no such file', () => {}],
     ['unknown pass', ['opt', '-p', 'fold-bn,prune-slimm', 'small.onnx', '-o', 'out.onnx'], 2,
-      "ylc: error [bad-pipeline] unknown pass 'prune-slimm' (run 'ylc passes' for the list)", () => {}],
+      "ylc: error [bad-pipeline] unknown pass 'prune-slimm'; did you mean 'prune-slim'? (run 'ylc passes' for the list)", () => {}],
     ['unknown pass option', ['opt', '-p', 'dce{thresh=1}', 'small.onnx', '-o', 'out.onnx'], 2,
       "ylc: error [bad-pipeline] pass 'dce' has no option 'thresh' (options: aggressive)", () => {}],
     ['ill-typed pass option', ['opt', '-p', 'constant-fold{size-limit=lots}', 'small.onnx', '-o', 'out.onnx'], 2,
