@@ -159,6 +159,14 @@ describe('appendBackward', () => {
     expect(model.graph.outputs.map((v) => v.name)).toEqual(['loss', 'grad.w']);
     const out = await runModel(model, X);
     expect([...out['grad.w']!.data]).toEqual([5, 7, 9]);
+    // BatchNorm running statistics are buffers: not in wrt=all.
+    const bn = tiny((g, x, w) => {
+      const p = (n: string, v: number) => g.addInitializer(Tensor.fromFloat32([3], Float32Array.of(v, v, v)), n);
+      const x4 = op(g, 'Reshape', [x, g.addInitializer(Tensor.fromInt64([4], [2, 3, 1, 1]), 'shape4')], 'x4');
+      return op(g, 'Mul', [op(g, 'BatchNormalization', [x4, p('gamma', 1), p('beta', 0), p('rm', 0), p('rv', 1)], 'bn'), op(g, 'Reshape', [w, g.addInitializer(Tensor.fromInt64([4], [1, 3, 1, 1]), 'shape_w')], 'w4')], 'y');
+    });
+    await runPipeline(bn, 'autodiff');
+    expect(bn.graph.outputs.map((v) => v.name)).toEqual(['loss', 'grad.w', 'grad.gamma', 'grad.beta']);
     const listed = tiny((g, x, w) => op(g, 'Mul', [x, w], 'y'));
     await runPipeline(listed, 'autodiff{wrt=[x,w]}');
     expect(listed.graph.outputs.map((v) => v.name)).toEqual(['loss', 'grad.x', 'grad.w']);

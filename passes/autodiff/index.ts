@@ -296,9 +296,20 @@ function seedTensor(loss: Value, dims: readonly number[], value: number): Tensor
   }
 }
 
-/** wrt=all: every float initializer that is not a graph input, in file order. */
+/**
+ * wrt=all: every float initializer that is not a graph input, in file order, less BatchNorm's
+ * running statistics (inputs 3 and 4 of BatchNormalization nodes): buffers, not parameters.
+ */
 function allParameters(model: Model): string[] {
-  return [...model.graph.initializers.values()].filter((v) => !v.isGraphInput() && isFloat(v)).map((v) => v.name);
+  const buffers = new Set<Value>();
+  for (const node of model.graph.nodes) {
+    if (node.opType !== 'BatchNormalization') continue;
+    for (const i of [3, 4]) {
+      const v = node.input(i);
+      if (v?.isInitializer()) buffers.add(v);
+    }
+  }
+  return [...model.graph.initializers.values()].filter((v) => !v.isGraphInput() && isFloat(v) && !buffers.has(v)).map((v) => v.name);
 }
 
 export const autodiffPass = definePass({
@@ -306,7 +317,7 @@ export const autodiffPass = definePass({
   summary: 'Append the backward graph of a scalar loss; gradients become graph outputs grad.<name>',
   options: {
     loss: { type: 'string', default: 'loss', help: 'name of the scalar loss value' },
-    wrt: { type: 'string', default: 'all', help: "parameters to differentiate: 'all' (every float initializer) or a list [a,b,...]" },
+    wrt: { type: 'string', default: 'all', help: "parameters to differentiate: 'all' (every float initializer but BatchNorm running stats) or a list [a,b,...]" },
     stop: { type: 'string', default: '', help: 'values through which no gradient flows: a list [a,b,...]' },
   },
   run(model, options, ctx) {
