@@ -23,9 +23,14 @@ try {
   process.exit(1);
 }
 const { tensors } = readSafetensors(readFileBytes(batchFile!), batchFile!);
+// Views of the file's bytes (safetensors data is aligned: int64 tensors first, then float32).
 const batch: Record<string, ort.Tensor> = {};
 for (const [name, t] of tensors) {
-  batch[name] = t.dtype === DataType.INT64 ? new ort.Tensor('int64', t.toBigInt64(), [...t.dims]) : new ort.Tensor('float32', t.toFloat32(), [...t.dims]);
+  const b = t.bytes();
+  batch[name] =
+    t.dtype === DataType.INT64
+      ? new ort.Tensor('int64', new BigInt64Array(b.buffer, b.byteOffset, t.size), [...t.dims])
+      : new ort.Tensor('float32', new Float32Array(b.buffer, b.byteOffset, t.size), [...t.dims]);
 }
 const stepMs: number[] = [];
 const losses: number[] = [];
