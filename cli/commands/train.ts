@@ -4,7 +4,6 @@
  *   ylc bench train --cfg yolov5n --imgsz 320 --batch 8 [--steps 5] [--python python3]
  */
 import type { Argv } from 'yargs';
-import { YlcError } from '../../ir/errors.js';
 import { DEVICES, type Device } from '../../ir/runtime.js';
 import { staticDims } from '../../ir/type.js';
 import { readDetectInfo } from '../../frontends/yolov5/index.js';
