@@ -60,22 +60,42 @@ describe('prune-slim: exactness in ONNX Runtime', () => {
     expect(diff.output0).toBeLessThan(1e-5);
   });
 
-  it('nonzero betas: the default folds inside padded convs and says how many channels change the border; exact=true keeps those and changes nothing', async () => {
+  it('nonzero betas: the default adds border correction maps to padded convs and changes nothing; exact=true keeps those channels instead, no new nodes', async () => {
     const m = loadModel('test/fixtures/yolov5n_640_bn.onnx');
     randomizeBatchNorms(m, { seed: 2, zeroFraction: 0.4 });
     const before = copy(m);
-    const approx = copy(m);
-    const a = await runPass(pruneSlimPass, approx, {});
-    expect(a.ctx.counters['channels-inexact']).toBeGreaterThan(0);
-    expect(a.ctx.warnings.at(-1)).toMatch(/removed channels change the outputs \(\d+ nonzero constants into padded windows \(exact inside, not on the border\)\)$/);
+    const mapped = copy(m);
+    const a = await runPass(pruneSlimPass, mapped, {});
+    expect(verifyModel(mapped)).toEqual([]);
+    expect(a.ctx.counters['channels-inexact']).toBeUndefined();
+    expect(a.ctx.counters['kept-for-exactness']).toBeUndefined();
+    expect(a.ctx.counters['border-maps']).toBeGreaterThan(0);
+    const adds = mapped.graph.nodes.toArray().filter((n) => n.name.endsWith('/BorderCorrection'));
+    expect(adds.length).toBe(a.ctx.counters['border-maps']);
+    expect(a.ctx.warnings.at(-1)).toMatch(/outputs unchanged: every removed channel was constant and is folded into its consumers \(\d+ padded convs with a border correction map\)$/);
     const exact = await runPass(pruneSlimPass, m, { exact: true });
     expect(exact.ctx.counters['kept-for-exactness']).toBeGreaterThan(0);
+    expect(exact.ctx.warnings.at(-2)).toMatch(/^kept \d+ channels \(rounding included\) whose removal would change the outputs: \d+ nonzero constants into padded windows/);
+    expect(exact.ctx.counters['border-maps']).toBeUndefined();
     expect(exact.ctx.counters['channels-removed']).toBeGreaterThan(0);
     expect(exact.ctx.counters['channels-removed']).toBeLessThan(a.ctx.counters['channels-removed']!);
+    expect(m.graph.nodes.toArray().filter((n) => n.opType === 'Add').length).toBe(before.graph.nodes.toArray().filter((n) => n.opType === 'Add').length);
     const diff = await compareOutputs(m, before, images(640));
-    const approxDiff = await compareOutputs(approx, before, images(640));
-    console.log(`yolov5n export, random betas: exact=true removes ${exact.ctx.counters['channels-removed']} channels, diff ${diff.output0}; default removes ${a.ctx.counters['channels-removed']}, diff ${approxDiff.output0}`);
+    const mapDiff = await compareOutputs(mapped, before, images(640));
+    console.log(`yolov5n export, random betas: exact=true removes ${exact.ctx.counters['channels-removed']} channels, diff ${diff.output0}; default removes ${a.ctx.counters['channels-removed']} with ${adds.length} correction maps, diff ${mapDiff.output0}`);
     expect(diff.output0).toBeLessThan(1e-5);
+    expect(mapDiff.output0).toBeLessThan(1e-5);
+  });
+
+  it('a correction map over max-map: the channels are kept, with a remark naming the conv and the size', async () => {
+    const m = loadModel('test/fixtures/yolov5n_640_bn.onnx');
+    randomizeBatchNorms(m, { seed: 2, zeroFraction: 0.4 });
+    const before = copy(m);
+    const { ctx } = await runPass(pruneSlimPass, m, { 'max-map': 100_000 });
+    expect(ctx.counters['kept-for-exactness']).toBeGreaterThan(0);
+    expect(ctx.counters['border-maps']).toBeGreaterThan(0);
+    expect(ctx.remarks.some((r) => /kept channel \d+: Conv '.*' reads zero padding: .* \(its correction map would hold \d+ elements, more than max-map=100000\)$/.test(r))).toBe(true);
+    expect((await compareOutputs(m, before, images(640))).output0).toBeLessThan(1e-5);
   });
 
   it('ylc-built yolov5s in deploy form (BN folded): ranked by filter L1, says so, outputs unchanged', async () => {

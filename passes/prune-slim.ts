@@ -17,10 +17,21 @@
  *
  * Exactness: the removed channels' constant outputs (beta after a zero gamma, through the
  * activation and whatever else the group holds) are folded into the consumers (prune/constants.ts),
- * so removing zero-gamma channels leaves the outputs unchanged, except where a nonzero constant
- * meets a padded window (the border of a 3x3 conv's output), which the summary reports; `exact=true`
- * keeps such channels instead (then rounds up again), so the outputs do not change at all.
- * Channels with 0 < |gamma| <= thresh are taken as constant beta.
+ * so removing zero-gamma channels leaves the outputs unchanged. Into a padded conv (3x3, pads 1)
+ * a constant k_c contributes sum_k W[:, c, k] k_c inside the image but less on the border, where
+ * the window reads zero padding: that conv gets the interior constant in its bias plus an
+ * `Add(y, border_correction)` of a [1, Cout, Hout, Wout] map (B - bias, 0 inside; computed in
+ * float64 as the conv of the constants with zero padding), which needs the static input size and at
+ * most `max-map` elements. A removed channel whose removal would still change the outputs (no map
+ * possible: unknown spatial size, a map over max-map, a 1-D/3-D conv; a padded depthwise conv, Pad
+ * or AveragePool in the group) is kept instead, with a remark, and the group's count rounded up
+ * again: by default removing constant channels does not change the outputs (within float32
+ * rounding). Channels that are not constant (ranking=global above thresh: |gamma| > thresh) are
+ * removed anyway, as network slimming does before its finetune; the summary counts them.
+ * `exact=true` adds no correction maps and keeps every channel whose removal would change the
+ * outputs: no new nodes, so fold-bn and the deploy form stay as they were, at the price of fewer
+ * removed channels.
+ * Channels with 0 < |gamma| <= thresh are taken as constant beta (`channels-approximate`).
  *
  * `apply=false` records the masks in metadata `ylc.prune.masks` for `channel-slice` (or hand
  * edits) instead of slicing. `emit-cfg=<file>` writes the Slim YAML of the result (prune/emit-cfg.ts).
@@ -28,8 +39,9 @@
 import { YlcError } from '../ir/errors.js';
 import { analyzeChannelGroups, type ChannelGroup } from './analysis/channel-groups.js';
 import { definePass } from './pass.js';
-import { finishPrune, gammaImportance, groupsInScope, l1Importance, measure, roundUp, SCOPE_OPTION, topIndices, type Scope } from './prune/decide.js';
+import { category, finishPrune, PADDED, gammaImportance, groupsInScope, l1Importance, measure, roundUp, SCOPE_OPTION, topIndices, type Scope } from './prune/decide.js';
 import { prepareEmit } from './prune/emit-cfg.js';
+import { DEFAULT_MAX_MAP, type RemovalOptions } from './prune/constants.js';
 import { planSlice } from './prune/slice.js';
 
 export const pruneSlimPass = definePass({
@@ -42,7 +54,8 @@ export const pruneSlimPass = definePass({
     scope: SCOPE_OPTION,
     ranking: { type: 'enum', default: 'local', choices: ['local', 'global'], help: 'local: thresh per channel; global: the percent quantile of all |gamma| in scope, when above thresh' },
     percent: { type: 'number', default: 0, min: 0, max: 0.99, help: 'ranking=global: fraction of the channels in scope, smallest |gamma| first, under the global threshold' },
-    exact: { type: 'boolean', default: false, help: 'keep removed channels whose constant cannot be folded exactly (padded windows), so outputs do not change' },
+    exact: { type: 'boolean', default: false, help: 'add no border correction maps: keep the channels whose constants would need one (into padded convs) instead' },
+    'max-map': { type: 'integer', default: DEFAULT_MAX_MAP, min: 1, help: 'largest border correction map (elements, Cout x Hout x Wout); a conv that needs a larger one keeps its channels' },
     apply: { type: 'boolean', default: true, help: 'slice now; false: record the masks in metadata ylc.prune.masks for channel-slice' },
     'emit-cfg': { type: 'string', default: '', help: 'write the pruned model as a Slim YOLOv5 YAML to this file' },
   },
@@ -95,13 +108,25 @@ export const pruneSlimPass = definePass({
       }
       if (n < g.size) masks.set(g, topIndices(imp, n));
     }
-    if (o.exact && masks.size) {
-      const plan = planSlice(analysis, masks, { constantGamma: o.thresh });
+    const removal: RemovalOptions = { constantGamma: o.thresh, maps: !o.exact, maxMap: o['max-map'] };
+    if (masks.size) {
+      const plan = planSlice(analysis, masks, removal);
       let added = 0;
+      const why = new Map<string, number>();
       for (const [g, unfoldable] of plan.unfoldable) {
         const keep = masks.get(g);
         if (!keep || unfoldable.size === 0) continue;
-        const kept = new Set([...keep, ...unfoldable.keys()]);
+        const back: number[] = [];
+        for (const [c, w] of unfoldable) {
+          // By default only constants that fail to fold for lack of a correction map come back; a
+          // channel that is not constant (0 < |gamma| above the constant threshold) is pruned lossily.
+          if (keep.includes(c) || (!o.exact && category(w) !== PADDED)) continue;
+          back.push(c);
+          ctx.remark(g.producers[0]?.node, `group '${g.key}': kept channel ${c}: ${w}`);
+          why.set(category(w), (why.get(category(w)) ?? 0) + 1);
+        }
+        if (back.length === 0) continue;
+        const kept = new Set([...keep, ...back]);
         const n = Math.min(roundUp(kept.size, o.round), g.size);
         const imp = importance.get(g)!;
         const order = Array.from({ length: g.size }, (_, i) => i).sort((a, b) => imp[b]! - imp[a]! || a - b);
@@ -115,9 +140,9 @@ export const pruneSlimPass = definePass({
       }
       if (added) {
         ctx.count('kept-for-exactness', added);
-        ctx.remark(undefined, `exact=true: kept ${added} channels whose constants cannot be folded exactly`);
+        ctx.warn(`kept ${added} channels (rounding included) whose removal would change the outputs: ${[...why].map(([k, n]) => `${n} ${k}`).join(', ')}`);
       }
     }
-    return finishPrune(model, analysis, masks, { apply: o.apply, constantGamma: o.thresh, emit, before, candidates: groups }, ctx);
+    return finishPrune(model, analysis, masks, { apply: o.apply, constantGamma: o.thresh, removal, emit, before, candidates: groups }, ctx);
   },
 });

@@ -12,12 +12,26 @@
  * that slice.ts adds to the consumer's bias (or subtracts from the running mean of the
  * BatchNormalization after it). Then removing the channel leaves the model's outputs unchanged.
  *
+ * Padded Conv consumers (a 3x3 conv with pads 1): output (y, x) reads the removed channels only at
+ * the taps of its window that fall inside the input; the taps on zero padding read 0, not k_c. So
+ * the conv received (taps inside the image)
+ *
+ *   B[o, y, x] = sum_c k_c sum_{(ky, kx) inside at (y, x)} W[o, c, ky, kx]
+ *              = delta_o - sum_{(ky, kx) on padding at (y, x)} Weff[o, ky, kx],   Weff = sum_c k_c W[:, c]
+ *
+ * (the conv of a constant-filled input with zero padding): delta_o goes into the bias as above and
+ * the second term, the border correction (0 inside), becomes an initializer [1, Cout, Hout, Wout]
+ * added right after the conv (`Fold.border`; computed in float64 from Weff, any stride, dilation,
+ * asymmetric or SAME pads). It needs the input's static H, W (from the value types, or shape
+ * inference on the unmodified model, types restored), a 2-D conv weight read as [Cout, Cin, kh, kw],
+ * and at most `maxMap` elements; otherwise, or with `maps: false`, the channels are `unfoldable`.
+ *
  * Where this is not exact (the channel is `unfoldable`, with the reason):
  *   - the channel is not constant (NaN here): its filter and gamma are not zero (prune-l1 drops
  *     such channels; a finetune recovers);
- *   - a nonzero constant goes through a window that reads zero padding: a padded Conv consumer,
- *     a padded depthwise conv, Pad, AveragePool counting pads. The constant holds inside, and the
- *     fold is exact there, but the border rows/columns of that output saw zeros instead of k;
+ *   - a nonzero constant into a padded Conv consumer that gets no correction map (above);
+ *   - a nonzero constant goes through a padded depthwise conv, Pad, or AveragePool counting pads:
+ *     the value is not constant on the border of that map any more;
  *   - the group is normalised over its channels (LayerNorm over channels, reductions): removing a
  *     channel changes the statistics, whatever its value;
  *   - a ConvTranspose consumer (a constant input gives a strided pattern, not a constant).
@@ -25,9 +39,11 @@
  * beta_c, with an error of at most |gamma_c| |x - mean_c| / sqrt(var_c + eps) (`approximate`).
  */
 import type { Node, Value } from '../../ir/graph.js';
+import type { Model } from '../../ir/model.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { DataType } from '../../ir/dtype.js';
 import { float16BitsToNumber } from '../../ir/half.js';
+import { inferShapes } from '../../ir/shape-inference/index.js';
 import type { ChannelAnalysis, ChannelGroup, ChannelLink, ChannelSpace, ConsumerRecord } from '../analysis/channel-groups.js';
 import { isPerChannel } from '../analysis/param-chain.js';
 
@@ -38,11 +54,27 @@ export interface Fold {
   readonly delta: Float64Array;
   /** Removed channels whose constant went into delta. */
   readonly channels: number;
-  /** Whether a nonzero constant entered a padded window (exact inside only). */
-  readonly border: boolean;
-  /** Every constant was 0 (or summed to 0): nothing to add. */
+  /** The border correction of a padded Conv consumer (see the header), when nonzero constants entered it. */
+  readonly border: BorderMap | undefined;
+  /** Every constant was 0 (or summed to 0) and there is no border correction: nothing to add. */
   readonly trivial: boolean;
 }
+
+/** What a padded 2-D Conv consumer needs for its border correction map (see the header). */
+export interface BorderMap {
+  readonly input: readonly [number, number];
+  readonly output: readonly [number, number];
+  readonly kernel: readonly [number, number];
+  readonly strides: readonly [number, number];
+  readonly dilations: readonly [number, number];
+  /** Padding before the first row and column. */
+  readonly begin: readonly [number, number];
+  /** sum_c k_c W[o, c, ky, kx], [Cout, kh * kw]. */
+  readonly weff: Float64Array;
+}
+
+/** Default `maxMap`: 4M elements (16 MiB in float32), the largest map of yolov5x at 640. */
+export const DEFAULT_MAX_MAP = 1 << 22;
 
 export interface RemovalPlan {
   /** Kept indices (space coordinates) of every space that loses channels. */
@@ -59,6 +91,10 @@ export interface RemovalOptions {
   constantGamma?: number;
   /** Compute constants and folds (default true); false: only the keep lists. */
   fold?: boolean;
+  /** Border correction maps for padded Conv consumers (default true); false: such channels are unfoldable. */
+  maps?: boolean;
+  /** Largest border correction map, in elements (default DEFAULT_MAX_MAP); larger ones are refused. */
+  maxMap?: number;
 }
 
 /** Keep lists of the spaces and the constant folds for the groups' keep masks. */
@@ -93,7 +129,7 @@ export function planRemoval(
   }
   const plan: RemovalPlan = { keep, folds: [], unfoldable: new Map(), approximate: 0 };
   if (options.fold === false) return plan;
-  const c = new ConstantTracer(analysis, options.constantGamma ?? 0, plan);
+  const c = new ConstantTracer(analysis, options.constantGamma ?? 0, plan, options.maps === false ? 0 : (options.maxMap ?? DEFAULT_MAX_MAP));
   for (const [s, gone] of removed) {
     for (const idx of gone) {
       const g = s.segments.find((seg) => idx >= seg.offset && idx < seg.offset + seg.size)?.group;
@@ -109,11 +145,14 @@ class ConstantTracer {
   private readonly into = new Map<ChannelSpace, ChannelLink[]>();
   private readonly approx = new Set<string>();
   private readonly values = new Map<Tensor, (i: number) => number>();
+  private spatial: Map<Value, number[]> | undefined;
 
   constructor(
     private readonly analysis: ChannelAnalysis,
     private readonly constantGamma: number,
     private readonly plan: RemovalPlan,
+    /** 0: no border correction maps. */
+    private readonly maxMap: number,
   ) {
     for (const l of analysis.links) {
       let list = this.into.get(l.to);
@@ -140,7 +179,6 @@ class ConstantTracer {
     const outCount = dims[outAxis]!;
     const delta = new Float64Array(outCount);
     let channels = 0;
-    let border = false;
     const scale = consumer.kind === 'gemm' ? node.attrFloat('alpha', 1) : 1;
     const contributions: Array<[number, number]> = [];
     for (const idx of gone) {
@@ -157,19 +195,73 @@ class ConstantTracer {
         this.unfoldableAt(s, idx, `${node.describe()} is a transposed convolution: a constant input does not give a constant output`);
         continue;
       }
-      if (padded) {
-        border = true;
-        this.unfoldableAt(s, idx, `${node.describe()} reads zero padding: the constant ${fmt(k)} of channel ${idx} folds exactly inside, not on the border`);
-      }
       contributions.push([idx, k * scale]);
       channels++;
+    }
+    let border: BorderMap | undefined;
+    if (padded && contributions.length) {
+      const geometry = this.borderGeometry(node, w.tensor, w.axisMap, dims);
+      if (typeof geometry === 'string') {
+        for (const [idx, k] of contributions) {
+          this.unfoldableAt(s, idx, `${node.describe()} reads zero padding: the constant ${fmt(k)} of channel ${idx} folds exactly inside, not on the border (${geometry})`);
+        }
+      } else {
+        border = { ...geometry, weff: effectiveKernel(floatValues(w.tensor), dims, contributions) };
+      }
     }
     if (contributions.length) {
       // Root layout = operand layout for Conv weights and plain MatMul/Gemm weights; a transposed
       // chain (ylc's Linear: W[out, in] read through Transpose) swaps the two axes.
       addContributions(delta, floatValues(w.tensor), w.tensor.dims, w.axisMap[consumer.weightAxis]!, w.axisMap[outAxis]!, contributions);
     }
-    if (channels) this.plan.folds.push({ consumer, space: s, delta, channels, border, trivial: delta.every((d) => d === 0) });
+    if (channels) this.plan.folds.push({ consumer, space: s, delta, channels, border, trivial: !border && delta.every((d) => d === 0) });
+  }
+
+  /** The geometry of a padded Conv's border correction, or why it gets none. */
+  private borderGeometry(node: Node, w: Tensor, axisMap: readonly number[], dims: readonly number[]): Omit<BorderMap, 'weff'> | string {
+    if (this.maxMap === 0) return 'exact: no correction maps';
+    if (dims.length !== 4 || w.dims.length !== 4 || axisMap.some((a, i) => a !== i)) return 'correction maps are made for 2-D convolutions whose weight is read as stored';
+    const x = node.input(0)!;
+    const xd = this.staticDims(x);
+    if (!xd) return `the spatial size of '${x.name}' is not static: run with a fixed input size (infer-shapes)`;
+    const input = [xd[2]!, xd[3]!] as const;
+    const kernel = [dims[2]!, dims[3]!] as const;
+    const ints = (name: string, n: number, dflt: number): number[] => {
+      const v = node.attrInts(name);
+      return v && v.length === n ? v : Array<number>(n).fill(dflt);
+    };
+    const strides = ints('strides', 2, 1);
+    const dilations = ints('dilations', 2, 1);
+    const autoPad = node.attrString('auto_pad', 'NOTSET');
+    const begin: number[] = [];
+    const output: number[] = [];
+    for (let a = 0; a < 2; a++) {
+      const span = (kernel[a]! - 1) * dilations[a]! + 1;
+      if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
+        const out = Math.ceil(input[a]! / strides[a]!);
+        const total = Math.max(0, (out - 1) * strides[a]! + span - input[a]!);
+        begin.push(autoPad === 'SAME_UPPER' ? Math.floor(total / 2) : Math.ceil(total / 2));
+        output.push(out);
+      } else {
+        const pads = autoPad === 'VALID' ? [0, 0, 0, 0] : ints('pads', 4, 0);
+        begin.push(pads[a]!);
+        output.push(Math.floor((input[a]! + pads[a]! + pads[a + 2]! - span) / strides[a]!) + 1);
+      }
+    }
+    const yd = this.staticDims(node.output(0));
+    if (yd && (yd[2] !== output[0] || yd[3] !== output[1])) return `its output is typed ${yd.join('x')}, not the ${output.join('x')} its attributes give`;
+    const size = dims[0]! * output[0]! * output[1]!;
+    if (size > this.maxMap) return `its correction map would hold ${size} elements, more than max-map=${this.maxMap}`;
+    const pair = (v: number[]): readonly [number, number] => [v[0]!, v[1]!];
+    return { input: pair([...input]), output: pair(output), kernel: pair([...kernel]), strides: pair(strides), dilations: pair(dilations), begin: pair(begin) };
+  }
+
+  /** Static dims of a value: its type, else shape inference on the unmodified model (types put back). */
+  private staticDims(v: Value): number[] | undefined {
+    const own = knownDims(v);
+    if (own) return own;
+    if (!this.spatial) this.spatial = inferredDims(this.analysis.model);
+    return this.spatial.get(v);
   }
 
   /** Element i of a tensor, read where it lies (weights are large: no copies). */
@@ -462,6 +554,89 @@ function addContributions(delta: Float64Array, w: Float32Array | Float64Array, d
       delta[o] = delta[o]! + k * sum;
     }
   }
+}
+
+/** Weff[o, t] = sum_c k_c W[o, c, t] of a conv weight [O, I, kh, kw] (t: the kernel positions). */
+function effectiveKernel(w: Float32Array | Float64Array, dims: readonly number[], contributions: ReadonlyArray<readonly [number, number]>): Float64Array {
+  const [outs, ins] = [dims[0]!, dims[1]!];
+  const taps = dims[2]! * dims[3]!;
+  const weff = new Float64Array(outs * taps);
+  for (let o = 0; o < outs; o++) {
+    for (const [c, k] of contributions) {
+      const base = (o * ins + c) * taps;
+      for (let t = 0; t < taps; t++) weff[o * taps + t] = weff[o * taps + t]! + k * w[base + t]!;
+    }
+  }
+  return weff;
+}
+
+/**
+ * The border correction of output channels `outs`, [outs.length, Hout, Wout] in float64:
+ * -sum of Weff[o] over the taps of each window that fall on padding (0 where none does).
+ */
+export function borderCorrection(b: BorderMap, outs: readonly number[]): Float64Array {
+  const [ho, wo] = b.output;
+  const [kh, kw] = b.kernel;
+  const inside = (a: 0 | 1, n: number, k: number): Uint8Array => {
+    const ok = new Uint8Array(n * k);
+    for (let y = 0; y < n; y++) {
+      for (let t = 0; t < k; t++) {
+        const i = y * b.strides[a] - b.begin[a] + t * b.dilations[a];
+        ok[y * k + t] = i >= 0 && i < b.input[a] ? 1 : 0;
+      }
+    }
+    return ok;
+  };
+  const rows = inside(0, ho, kh);
+  const cols = inside(1, wo, kw);
+  const all = (ok: Uint8Array, n: number, k: number): Uint8Array => Uint8Array.from({ length: n }, (_, y) => (ok.subarray(y * k, y * k + k).every((v) => v === 1) ? 1 : 0));
+  const rowAll = all(rows, ho, kh);
+  const colAll = all(cols, wo, kw);
+  const out = new Float64Array(outs.length * ho * wo);
+  const taps = kh * kw;
+  outs.forEach((o, j) => {
+    const base = o * taps;
+    for (let y = 0; y < ho; y++) {
+      for (let x = 0; x < wo; x++) {
+        if (rowAll[y] && colAll[x]) continue;
+        let sum = 0;
+        for (let ky = 0; ky < kh; ky++) {
+          const rowIn = rows[y * kh + ky] === 1;
+          for (let kx = 0; kx < kw; kx++) if (!rowIn || cols[x * kw + kx] !== 1) sum -= b.weff[base + ky * kw + kx]!;
+        }
+        out[(j * ho + y) * wo + x] = sum;
+      }
+    }
+  });
+  return out;
+}
+
+/** The dims of a 4-D value's type, -1 where unknown (a symbolic batch), undefined unless H and W are known. */
+function knownDims(v: Value): number[] | undefined {
+  const t = v.type;
+  if (t?.kind !== 'tensor' || t.shape?.length !== 4 || t.shape[2]?.value === undefined || t.shape[3]?.value === undefined) return undefined;
+  return t.shape.map((d) => d.value ?? -1);
+}
+
+/** knownDims of the main graph's values after shape inference; the model's types are put back. */
+function inferredDims(model: Model): Map<Value, number[]> {
+  const graph = model.graph;
+  const values = new Set<Value>(graph.inputs);
+  for (const n of graph.nodes) for (const v of n.outputs) values.add(v);
+  const saved = [...values].map((v) => [v, v.type] as const);
+  const out = new Map<Value, number[]>();
+  try {
+    inferShapes(model);
+    for (const v of values) {
+      const d = knownDims(v);
+      if (d) out.set(v, d);
+    }
+  } catch {
+    // a graph shape inference rejects: no static sizes
+  } finally {
+    for (const [v, t] of saved) v.type = t;
+  }
+  return out;
 }
 
 /** The elements of a float tensor as a typed array (float32 without conversion). */

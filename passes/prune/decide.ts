@@ -20,6 +20,7 @@ import type { PassContext, PassResult } from '../pass.js';
 import { emitSlimConfig, type EmitRequest } from './emit-cfg.js';
 import { writeMasks } from './masks.js';
 import { PartClassifier } from './parts.js';
+import type { RemovalOptions } from './constants.js';
 import { sliceChannels, type SliceReport } from './slice.js';
 import { toFloat64 } from './tensor-edit.js';
 
@@ -133,6 +134,8 @@ export function measure(model: Model): Measure {
 export interface FinishOptions {
   readonly apply: boolean;
   readonly constantGamma: number;
+  /** How constants are folded when slicing (border correction maps); constantGamma above wins. */
+  readonly removal?: RemovalOptions;
   readonly emit: EmitRequest | undefined;
   readonly before: Measure;
   /** Channels of all groups in scope (for the summary). */
@@ -164,7 +167,7 @@ export function finishPrune(model: Model, analysis: ChannelAnalysis, masks: Map<
     ctx.warn(`recorded masks for ${effective.size} groups (${removed} of ${total} channels to remove) in metadata 'ylc.prune.masks'; run channel-slice to apply them`);
     return { modified: true };
   }
-  const report = sliceChannels(analysis, effective, { constantGamma: o.constantGamma });
+  const report = sliceChannels(analysis, effective, { ...o.removal, constantGamma: o.constantGamma });
   const after = measure(model);
   summarize(report, o, after, total, ctx);
   if (o.emit) emitSlimConfig(model, o.emit, ctx);
@@ -176,6 +179,7 @@ function summarize(r: SliceReport, o: FinishOptions, after: Measure, total: numb
   ctx.count('channels-removed', r.channelsRemoved);
   ctx.count('channels-folded', r.folded);
   if (r.unfoldable) ctx.count('channels-inexact', r.unfoldable);
+  if (r.borderMaps) ctx.count('border-maps', r.borderMaps);
   if (r.approximate) ctx.count('channels-approximate', r.approximate);
   ctx.count('params-before', o.before.params);
   ctx.count('params-after', after.params);
@@ -188,7 +192,8 @@ function summarize(r: SliceReport, o: FinishOptions, after: Measure, total: numb
       ? `, GFLOPs ${(o.before.flops / 1e9).toFixed(2)} -> ${(after.flops / 1e9).toFixed(2)} (${pct(after.flops, o.before.flops)})`
       : '';
   let exact: string;
-  if (r.unfoldable === 0 && r.approximate === 0) exact = 'outputs unchanged: every removed channel was constant and is folded into its consumers';
+  const maps = r.borderMaps ? ` (${r.borderMaps} padded convs with a border correction map)` : '';
+  if (r.unfoldable === 0 && r.approximate === 0) exact = `outputs unchanged: every removed channel was constant and is folded into its consumers${maps}`;
   else if (r.unfoldable === 0) exact = `${r.approximate} removed channels had 0 < |gamma| <= thresh: taken as constant beta (each changes the outputs by |gamma| (x - mean) / sqrt(var + eps) before its activation)`;
   else {
     const why = new Map<string, number>();
@@ -201,8 +206,10 @@ function summarize(r: SliceReport, o: FinishOptions, after: Measure, total: numb
   );
 }
 
-function category(why: string): string {
-  if (why.includes('zero padding') || why.includes('pads')) return 'nonzero constants into padded windows (exact inside, not on the border)';
+export const PADDED = 'nonzero constants into padded windows (exact inside, not on the border)';
+
+export function category(why: string): string {
+  if (why.includes('zero padding') || why.includes('pads')) return PADDED;
   if (why.includes('not constant')) return 'not constant';
   if (why.includes('normalises') || why.includes('reduces')) return 'normalised with other channels';
   return 'other';

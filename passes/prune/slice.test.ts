@@ -156,19 +156,62 @@ g (float[1,3,6,6] x) => (float[1,2,6,6] y)
     expect((await compareOutputs(m, before, input([1, 3, 6, 6]))).y).toBeLessThan(1e-5);
   });
 
-  it('a nonzero constant into a padded 3x3 conv folds inside only: reported per channel, the border changes', async () => {
-    const m = model(CONCAT_MODEL.replace('[c3] d = Conv <kernel_shape: ints = [1, 1]>', '[c3] d = Conv <kernel_shape: ints = [3, 3], pads: ints = [1, 1, 1, 1]>').replace('float[2,10,1,1] w3', 'float[2,10,3,3] w3'));
-    set(m, 's1', { 1: 0 });
-    set(m, 'b1', { 1: 0.4 });
+  const padded = (attrs: string, out: [number, number], kernel = 3): Model =>
+    model(
+      CONCAT_MODEL.replace('[c3] d = Conv <kernel_shape: ints = [1, 1]>', `[c3] d = Conv <kernel_shape: ints = [${kernel}, ${kernel}], ${attrs}>`)
+        .replace('float[2,10,1,1] w3', `float[2,10,${kernel},${kernel}] w3`)
+        .replace('=> (float[1,2,8,8] y)', `=> (float[1,2,${out[0]},${out[1]}] y)`),
+    );
+
+  it('a nonzero constant into a padded conv: bias inside plus a border correction map, exact for stride, dilation, asymmetric and SAME pads', async () => {
+    const cases: Array<[string, [number, number], number?]> = [
+      ['pads: ints = [1, 1, 1, 1]', [8, 8]],
+      ['pads: ints = [1, 1, 1, 1], strides: ints = [2, 2]', [4, 4]],
+      ['pads: ints = [0, 2, 1, 0], dilations: ints = [2, 1]', [5, 8]],
+      ['auto_pad: string = "SAME_UPPER", strides: ints = [2, 3]', [4, 3], 4],
+      ['auto_pad: string = "SAME_LOWER"', [8, 8], 4],
+    ];
+    for (const [attrs, out, kernel] of cases) {
+      const m = padded(attrs, out, kernel);
+      set(m, 's1', { 1: 0 });
+      set(m, 'b1', { 1: 0.4 });
+      const before = decodeModel(encodeModel(m));
+      const a = analyzeChannelGroups(m);
+      const r = sliceChannels(a, masksFor(a, { a: [0, 2, 3] }));
+      expect(r, attrs).toMatchObject({ channelsRemoved: 1, unfoldable: 0, borderMaps: 1 });
+      expect(verifyModel(m)).toEqual([]);
+      const add = m.graph.nodes.toArray().find((n) => n.name === 'c3/BorderCorrection')!;
+      expect(add.input(1)!.constValue!.dims).toEqual([1, 2, ...out]);
+      expect(add.output(0).uses()[0]!.node.name).toBe('bn3');
+      const diff = await compareOutputs(m, before, input([1, 3, 8, 8]));
+      expect(diff.y, attrs).toBeLessThan(1e-5);
+    }
+  });
+
+  it('without a correction map (maps: false, over maxMap, unknown spatial size) the channel is reported unfoldable and the border changes', async () => {
+    const why = (m: Model, options: Parameters<typeof sliceChannels>[2]): string[] => {
+      set(m, 's1', { 1: 0 });
+      set(m, 'b1', { 1: 0.4 });
+      const a = analyzeChannelGroups(m);
+      const r = sliceChannels(a, masksFor(a, { a: [0, 2, 3] }), options);
+      expect(r).toMatchObject({ channelsRemoved: 1, unfoldable: 1, borderMaps: 0 });
+      return [...r.plan.unfoldable.get(a.groupByKey('a')!)!.values()];
+    };
+    const m = padded('pads: ints = [1, 1, 1, 1]', [8, 8]);
     const before = decodeModel(encodeModel(m));
-    const a = analyzeChannelGroups(m);
-    const r = sliceChannels(a, masksFor(a, { a: [0, 2, 3] }));
-    expect(r).toMatchObject({ channelsRemoved: 1, unfoldable: 1, borderFolds: 1 });
-    expect([...r.plan.unfoldable.get(a.groupByKey('a')!)!.values()]).toEqual([
-      "Conv 'c3' reads zero padding: the constant 0.2395 of channel 1 folds exactly inside, not on the border",
+    expect(why(m, { maps: false })).toEqual(["Conv 'c3' reads zero padding: the constant 0.2395 of channel 1 folds exactly inside, not on the border (exact: no correction maps)"]);
+    expect((await compareOutputs(m, before, input([1, 3, 8, 8]))).y).toBeGreaterThan(1e-4);
+    expect(why(padded('pads: ints = [1, 1, 1, 1]', [8, 8]), { maxMap: 127 })).toEqual([
+      "Conv 'c3' reads zero padding: the constant 0.2395 of channel 1 folds exactly inside, not on the border (its correction map would hold 128 elements, more than max-map=127)",
     ]);
-    const diff = await compareOutputs(m, before, input([1, 3, 8, 8]));
-    expect(diff.y).toBeGreaterThan(1e-4);
+    const dynamic = model(
+      CONCAT_MODEL.replace('g (float[1,3,8,8] x) => (float[1,2,8,8] y)', 'g (float[1,3,H,W] x) => (float[1,2,H,W] y)')
+        .replace('[c3] d = Conv <kernel_shape: ints = [1, 1]>', '[c3] d = Conv <kernel_shape: ints = [3, 3], pads: ints = [1, 1, 1, 1]>')
+        .replace('float[2,10,1,1] w3', 'float[2,10,3,3] w3'),
+    );
+    expect(why(dynamic, {})).toEqual([
+      "Conv 'c3' reads zero padding: the constant 0.2395 of channel 1 folds exactly inside, not on the border (the spatial size of 'c' is not static: run with a fixed input size (infer-shapes))",
+    ]);
   });
 
   it('MatMul channels (ConvNeXt MLP): zero weight columns make constants GELU(b) that fold into the next bias', async () => {

@@ -9,7 +9,10 @@
  * channel count, and the types of all member values. Then the constants of the removed channels
  * are folded into the consumers (constants.ts): each consumer's output o gets delta_o, added to
  * its bias, or subtracted from the running mean of the BatchNormalization it feeds (so a
- * `bias=False` conv stays so and the state_dict keeps its keys), or put in a new bias.
+ * `bias=False` conv stays so and the state_dict keeps its keys), or put in a new bias. A padded
+ * Conv consumer whose fold has a border correction (constants.ts) also gets
+ * `y' = Add(y, <conv>/border_correction)` right after it, the map [1, Cout, Hout, Wout] for its
+ * kept output channels (before the BatchNormalization it may feed, which then stays unfused).
  *
  * Contracts:
  * - Masks are checked first (group prunable, indices sorted, unique, in range, at least one kept);
@@ -32,7 +35,7 @@ import type { ChannelAnalysis, ChannelGroup, NodeEdit } from '../analysis/channe
 import type { ChainStep, ParamChain } from '../analysis/param-chain.js';
 import { constantOf } from '../util/constants.js';
 import { dropValueInfo, isStandardDomain, pruneValueInfos } from '../util/graphs.js';
-import { planRemoval, type Fold, type RemovalOptions, type RemovalPlan } from './constants.js';
+import { borderCorrection, planRemoval, type Fold, type RemovalOptions, type RemovalPlan } from './constants.js';
 import { addAlongAxis, castTensor, fromFloat64, reshapeTensor, sliceTensor, transposeTensor } from './tensor-edit.js';
 
 /** Keep indices per group (sorted, unique); groups not in the map keep every channel. */
@@ -46,8 +49,8 @@ export interface SliceReport {
   readonly folded: number;
   /** Removed channels whose removal changes the outputs (see constants.ts). */
   readonly unfoldable: number;
-  /** Consumers that received a fold although a nonzero constant met zero padding there. */
-  readonly borderFolds: number;
+  /** Padded Conv consumers that got a border correction map (an Add after them). */
+  readonly borderMaps: number;
   /** Removed channels taken as constant because 0 < |gamma| <= constantGamma. */
   readonly approximate: number;
 }
@@ -82,13 +85,14 @@ export function sliceChannels(analysis: ChannelAnalysis, masks: KeepMasks, optio
     for (const p of space.params) editor.slice(p.node, p.input, p.axis, keep);
   }
   let folded = 0;
-  let borderFolds = 0;
+  let borderMaps = 0;
   const late: Array<() => void> = [];
   for (const fold of plan.folds) {
     folded += fold.channels;
-    if (fold.border) borderFolds++;
+    if (fold.border) borderMaps++;
     const action = editor.fold(fold, plan);
     if (action) late.push(action);
+    if (fold.border) late.push(editor.borderAdd(fold, plan));
   }
   for (const e of analysis.nodeEdits) editor.nodeEdit(e, plan);
   editor.apply();
@@ -99,7 +103,7 @@ export function sliceChannels(analysis: ChannelAnalysis, masks: KeepMasks, optio
   for (const [g, keep] of effective) removed += g.size - keep.length;
   let unfoldable = 0;
   for (const m of plan.unfoldable.values()) unfoldable += m.size;
-  return { plan, groupsPruned: effective.size, channelsRemoved: removed, folded, unfoldable, borderFolds, approximate: plan.approximate };
+  return { plan, groupsPruned: effective.size, channelsRemoved: removed, folded, unfoldable, borderMaps, approximate: plan.approximate };
 }
 
 function setChannels(v: Value, axis: number, n: number): void {
@@ -139,9 +143,38 @@ class Editor {
     e.slices.set(axis, keep);
   }
 
+  /** The Add of a fold's border correction after its conv, made once the types have their new channels. */
+  borderAdd(f: Fold, plan: RemovalPlan): () => void {
+    const border = f.border!;
+    const node = f.consumer.node;
+    const y = node.output(0);
+    const outSpace = this.analysis.spaceOf(y);
+    const cout = border.weff.length / (border.kernel[0] * border.kernel[1]);
+    const outs = (outSpace ? plan.keep.get(outSpace) : undefined) ?? Array.from({ length: cout }, (_, o) => o);
+    return () => {
+      const dtype = this.analysis.param(node.input(1))?.tensor.dtype ?? DataType.FLOAT;
+      const map = fromFloat64(dtype, [1, outs.length, border.output[0], border.output[1]], borderCorrection(border, outs));
+      const base = node.name || y.name;
+      const c = this.graph.addInitializer(map, `${base}/border_correction`);
+      const add = new Node('Add', [y, c], [this.graph.freshName(`${y.name}_border`)], { name: this.graph.freshName(`${base}/BorderCorrection`) });
+      const out = add.output(0);
+      out.type = y.type;
+      this.graph.insertAfter(node, add);
+      for (const u of y.uses()) if (u.node !== add) u.node.replaceInput(u.index, out);
+      if (y.isGraphOutput()) {
+        // A graph output is the model's interface: the corrected value takes its name.
+        const name = y.name;
+        y.replaceAllUsesWith(out, { includeGraphOutputs: true });
+        add.replaceInput(0, y);
+        y.name = this.graph.freshName(`${name}_uncorrected`);
+        out.name = name;
+      }
+    };
+  }
+
   /** Records where a fold's delta goes; returns a structural change to make after the edits. */
   fold(f: Fold, plan: RemovalPlan): (() => void) | undefined {
-    if (f.trivial) return undefined;
+    if (f.trivial || f.delta.every((d) => d === 0)) return undefined;
     const node = f.consumer.node;
     const outSpace = this.analysis.spaceOf(node.output(0));
     const outKeep = outSpace ? plan.keep.get(outSpace) : undefined;
