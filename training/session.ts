@@ -8,7 +8,10 @@
  *   and backward graph and keeps it, 1.4 GB peak RSS instead of 0.84 GB, with no gain in step
  *   time; the arena alone reuses memory across steps;
  * - intra-op threads do not spin while waiting for work: on a machine whose cores are shared, a
- *   spinning pool slowed a step 1.5-2.5x (spinning threads take the cores the others need).
+ *   spinning pool slowed a step 1.5-2.5x (spinning threads take the cores the others need);
+ * - graph optimizations stop at 'extended' (fusions such as MatMul + Transpose, which the
+ *   backward's im2col products rely on): 'all' adds the NCHWc layout, whose reordered copies of
+ *   the activations the backward pass keeps alive: 65 MB more peak RSS, no faster steps.
  */
 import { YlcError } from '../ir/errors.js';
 import { createSession, ort, type Device } from '../ir/runtime.js';
@@ -25,7 +28,7 @@ export async function createTrainingSession(bytes: Uint8Array, settings: Session
   const device = settings.device ?? 'cpu';
   const options: ort.InferenceSession.SessionOptions = {
     executionProviders: [device],
-    graphOptimizationLevel: 'all',
+    graphOptimizationLevel: 'extended',
     executionMode: 'sequential',
     enableCpuMemArena: true,
     enableMemPattern: false,
