@@ -4,8 +4,9 @@
  *
  * ylc: the model (training form, static batch) -> artifacts (SGD, optimizer fused; no EMA and no
  * gradient accumulation: the baseline steps every batch and keeps no EMA) written to a temporary directory -> a child process
- * (bench-child.ts) that runs warmup + timed steps on a fixed batch: random images and the
- * baseline's synthetic targets (4 boxes per image). Its peak RSS is the training process's.
+ * (bench-child.ts, node --expose-gc: see runtime.ts) that runs warmup + timed steps on a fixed
+ * batch: random images and the baseline's synthetic targets (4 boxes per image). Its peak RSS is
+ * the training process's.
  * PyTorch: `../shared/bench/torch_yolov5_ref.py bench` (relative to the package root) with the
  * same config, image size, batch, steps and threads, run by `python` when it can import torch.
  * `rounds` alternates the two, so both see the same machine state; each framework's figure is its
@@ -138,7 +139,7 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
       const profile = r === 0 && options.profile ? [options.profile] : [];
       const c = spawnSync(
         process.execPath,
-        [child, dir, batchFile, String(options.warmup), String(options.steps), String(options.threads ?? 0), options.device ?? 'cpu', ...profile],
+        ['--expose-gc', child, dir, batchFile, String(options.warmup), String(options.steps), String(options.threads ?? 0), options.device ?? 'cpu', ...profile],
         { encoding: 'utf8', maxBuffer: 1 << 26 },
       );
       const reply = lastLine(c.stdout);
