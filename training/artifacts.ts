@@ -35,6 +35,7 @@ import { saveModel } from '../ir/serde/index.js';
 import type { Tensor } from '../ir/tensor.js';
 import { tensorType } from '../ir/type.js';
 import { verifyModel } from '../ir/verify.js';
+import { eliminateDeadCode } from '../passes/dce.js';
 import { GraphBuilder } from '../frontends/yolov5/builder.js';
 import { cloneModel } from '../frontends/yolov5/clone.js';
 import { readForm } from '../frontends/yolov5/metadata.js';
@@ -209,7 +210,9 @@ function typed(v: Value, size: number): Value {
   return v;
 }
 
+/** Drops what no output needs (ONNX Runtime runs every node, fetched or not), records the manifest, verifies. */
 function finish(model: Model, manifest: TrainingManifest, what: string): Model {
+  eliminateDeadCode(model.graph);
   model.setMetadata(META_TRAINING, JSON.stringify(manifest));
   const problems = verifyModel(model);
   if (problems.length > 0) throw new Error(`internal error: the ${what} fails verification: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`);
