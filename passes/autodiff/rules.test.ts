@@ -163,6 +163,7 @@ describe('shape and data movement', () => {
   it('Gather (repeated and negative indices), GatherElements, GatherND (repeated rows)', async () => {
     await check('Gather axis 1', (c) => c.op1('Gather', [c.input('x', [2, 5, 3]), c.ints('i', [4, 0, 4, -1, 2, 2], [2, 3])], [attrInt('axis', 1)]));
     await check('Gather axis 0 scalar index', (c) => c.op1('Gather', [c.input('x', [4, 3]), c.ints('i', [2], [])]));
+    await check('Gather with no indices', (c) => c.op1('Gather', [c.input('x', [4, 3]), c.ints('i', [], [0])]));
     await check('GatherElements', (c) => c.op1('GatherElements', [c.input('x', [3, 4]), c.ints('i', [0, 3, 3, 1, 2, 2, 0, 0], [2, 4])], [attrInt('axis', 1)]));
     await check('GatherND', (c) => c.op1('GatherND', [c.input('x', [2, 3, 4, 5]), c.ints('i', [0, 1, 2, 1, 2, 3, 0, 1, 2, -1, 0, 0], [4, 3])]));
   });

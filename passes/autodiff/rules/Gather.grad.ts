@@ -20,6 +20,11 @@ export const gatherGrad: GradRule = {
     const A = shape[axis]!;
     const Q = product(shape.slice(axis + 1));
     const K = product(g.shape(g.I(1)));
+    if (K === 0) {
+      // Nothing was gathered: the gradient is zero (and Reshape would read a 0 dim as "copy").
+      g.GI(0, b.zeros(shape, g.dtype(data)));
+      return;
+    }
     let idx = b.reshape(g.dtype(g.I(1)) === DataType.INT64 ? g.I(1) : b.cast(g.I(1), DataType.INT64), [1, K, 1]);
     const A64 = b.constant(Tensor.fromInt64([], [A]));
     idx = b.where(b.op1('Less', [idx, b.constant(Tensor.fromInt64([], [0]))]), b.add(idx, A64), idx);
