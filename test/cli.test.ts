@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
+import { BIN, ROOT, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
 
 const BN_MODEL = path.join(ROOT, 'test', 'fixtures', 'yolov5n_640_bn.onnx');
 const SMALL_TEXT = `<
@@ -102,6 +102,10 @@ describe('ylc commands', () => {
     expect(fs.statSync(path.join(dir, 'ext.onnx.data')).size).toBeGreaterThan(7_000_000);
     const same = ylc('diff', 'bn.onnx', 'ext.onnx');
     expect([same.status, same.stdout]).toEqual([0, 'models are structurally equal\n']);
+  });
+
+  it('the installed bin is executable, so `npx ylc` runs it', () => {
+    expect(fs.statSync(BIN).mode & 0o111).not.toBe(0);
   });
 
   it('lists passes with their options', () => {
