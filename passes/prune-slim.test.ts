@@ -60,12 +60,12 @@ describe('prune-slim: exactness in ONNX Runtime', () => {
     expect(diff.output0).toBeLessThan(1e-5);
   });
 
-  it('nonzero betas: the default adds border correction maps to padded convs and changes nothing; exact=true keeps those channels instead, no new nodes', async () => {
+  it('nonzero betas: by default the channels read by padded convs are kept, no new nodes; border-maps=true removes them with exact correction maps', async () => {
     const m = loadModel('test/fixtures/yolov5n_640_bn.onnx');
     randomizeBatchNorms(m, { seed: 2, zeroFraction: 0.4 });
     const before = copy(m);
     const mapped = copy(m);
-    const a = await runPass(pruneSlimPass, mapped, {});
+    const a = await runPass(pruneSlimPass, mapped, { 'border-maps': true });
     expect(verifyModel(mapped)).toEqual([]);
     expect(a.ctx.counters['channels-inexact']).toBeUndefined();
     expect(a.ctx.counters['kept-for-exactness']).toBeUndefined();
@@ -73,7 +73,7 @@ describe('prune-slim: exactness in ONNX Runtime', () => {
     const adds = mapped.graph.nodes.toArray().filter((n) => n.name.endsWith('/BorderCorrection'));
     expect(adds.length).toBe(a.ctx.counters['border-maps']);
     expect(a.ctx.warnings.at(-1)).toMatch(/outputs unchanged: every removed channel was constant and is folded into its consumers \(\d+ padded convs with a border correction map\)$/);
-    const exact = await runPass(pruneSlimPass, m, { exact: true });
+    const exact = await runPass(pruneSlimPass, m, {});
     expect(exact.ctx.counters['kept-for-exactness']).toBeGreaterThan(0);
     expect(exact.ctx.warnings.at(-2)).toMatch(/^kept \d+ channels \(rounding included\) whose removal would change the outputs: \d+ nonzero constants into padded windows/);
     expect(exact.ctx.counters['border-maps']).toBeUndefined();
@@ -82,7 +82,7 @@ describe('prune-slim: exactness in ONNX Runtime', () => {
     expect(m.graph.nodes.toArray().filter((n) => n.opType === 'Add').length).toBe(before.graph.nodes.toArray().filter((n) => n.opType === 'Add').length);
     const diff = await compareOutputs(m, before, images(640));
     const mapDiff = await compareOutputs(mapped, before, images(640));
-    console.log(`yolov5n export, random betas: exact=true removes ${exact.ctx.counters['channels-removed']} channels, diff ${diff.output0}; default removes ${a.ctx.counters['channels-removed']} with ${adds.length} correction maps, diff ${mapDiff.output0}`);
+    console.log(`yolov5n export, random betas: the default removes ${exact.ctx.counters['channels-removed']} channels, diff ${diff.output0}; border-maps=true removes ${a.ctx.counters['channels-removed']} with ${adds.length} correction maps, diff ${mapDiff.output0}`);
     expect(diff.output0).toBeLessThan(1e-5);
     expect(mapDiff.output0).toBeLessThan(1e-5);
   });
@@ -91,7 +91,7 @@ describe('prune-slim: exactness in ONNX Runtime', () => {
     const m = loadModel('test/fixtures/yolov5n_640_bn.onnx');
     randomizeBatchNorms(m, { seed: 2, zeroFraction: 0.4 });
     const before = copy(m);
-    const { ctx } = await runPass(pruneSlimPass, m, { 'max-map': 100_000 });
+    const { ctx } = await runPass(pruneSlimPass, m, { 'border-maps': true, 'max-map': 100_000 });
     expect(ctx.counters['kept-for-exactness']).toBeGreaterThan(0);
     expect(ctx.counters['border-maps']).toBeGreaterThan(0);
     expect(ctx.remarks.some((r) => /kept channel \d+: Conv '.*' reads zero padding: .* \(its correction map would hold \d+ elements, more than max-map=100000\)$/.test(r))).toBe(true);
@@ -158,7 +158,7 @@ describe('prune-slim: scope and ranking', () => {
     for (const withConfig of [true, false]) {
       const m = decodeModel(bytes);
       if (!withConfig) m.metadataProps = m.metadataProps.filter(([k]) => k !== 'ylc.config');
-      await runPass(pruneSlimPass, m, { apply: false, round: 1, min: 1 });
+      await runPass(pruneSlimPass, m, { apply: false, round: 1, min: 1, 'border-maps': true });
       const keys = masksIn(m).map((g) => g.key.replace(/^\/model\.(\d+)\//, 'L$1 ').replace(/\/?conv\/Conv_output_0$/, ''));
       expect(keys.length).toBe(29);
       expect(keys.filter((k) => !/^L\d+ (|cv3|m\/m\.\d\/cv1)$/.test(k))).toEqual(['L9 cv1']);
@@ -184,17 +184,18 @@ describe('prune-slim: scope and ranking', () => {
     const m = decodeModel(bytes);
     const g = m.graph.initializers.get('model.0.bn.weight')!;
     g.constValue = Tensor.fromFloat32([16], Float32Array.of(0.5, 0, 0.001, 0.9, 0, 0.3, 0.02, 0, 0, 0, 0, 0, 0, 0, 0, 0), { name: g.name });
-    await runPass(pruneSlimPass, m, { apply: false, round: 4, min: 2 });
+    // border-maps: the count rule alone, without channels kept back for exactness.
+    await runPass(pruneSlimPass, m, { apply: false, round: 4, min: 2, 'border-maps': true });
     // 5 above 1e-5 -> rounded up to 8: the 5, then the largest zeros by index (1, 4, 7).
     expect(masksIn(m).find((x) => x.key === '/model.0/conv/Conv_output_0')!.keep).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const m1 = decodeModel(encodeModel(m));
     m1.metadataProps = m1.metadataProps.filter(([k]) => k !== MASKS_METADATA_KEY);
-    await runPass(pruneSlimPass, m1, { apply: false, round: 1, min: 2, thresh: 0.01 });
+    await runPass(pruneSlimPass, m1, { apply: false, round: 1, min: 2, thresh: 0.01, 'border-maps': true });
     expect(masksIn(m1).find((x) => x.key === '/model.0/conv/Conv_output_0')!.keep).toEqual([0, 3, 5, 6]);
     const m2 = decodeModel(encodeModel(m));
     m2.metadataProps = m2.metadataProps.filter(([k]) => k !== MASKS_METADATA_KEY);
     // Global: the threshold is the |gamma| below which 70% of the channels in scope lie (above thresh).
-    const { ctx } = await runPass(pruneSlimPass, m2, { apply: false, round: 1, min: 1, ranking: 'global', percent: 0.7 });
+    const { ctx } = await runPass(pruneSlimPass, m2, { apply: false, round: 1, min: 1, ranking: 'global', percent: 0.7, 'border-maps': true });
     const total = 2752;
     const masked = masksIn(m2).reduce((n, x) => n + x.size - x.keep.length, 0);
     expect(ctx.remarks.find((r) => r.startsWith('global threshold'))).toMatch(/ \(0\.7 quantile of 2752 \|gamma\|\)$/);

@@ -19,18 +19,16 @@
  * activation and whatever else the group holds) are folded into the consumers (prune/constants.ts),
  * so removing zero-gamma channels leaves the outputs unchanged. Into a padded conv (3x3, pads 1)
  * a constant k_c contributes sum_k W[:, c, k] k_c inside the image but less on the border, where
- * the window reads zero padding: that conv gets the interior constant in its bias plus an
+ * the window reads zero padding, so a bias alone is not exact there. By default such a channel is
+ * kept (with a remark, the group's count rounded up again): removing constant channels never
+ * changes the outputs and adds no nodes, so fold-bn and the deploy form stay as they were.
+ * `border-maps=true` removes them too: the conv gets the interior constant in its bias plus an
  * `Add(y, border_correction)` of a [1, Cout, Hout, Wout] map (B - bias, 0 inside; computed in
  * float64 as the conv of the constants with zero padding), which needs the static input size and at
- * most `max-map` elements. A removed channel whose removal would still change the outputs (no map
- * possible: unknown spatial size, a map over max-map, a 1-D/3-D conv; a padded depthwise conv, Pad
- * or AveragePool in the group) is kept instead, with a remark, and the group's count rounded up
- * again: by default removing constant channels does not change the outputs (within float32
- * rounding). Channels that are not constant (ranking=global above thresh: |gamma| > thresh) are
- * removed anyway, as network slimming does before its finetune; the summary counts them.
- * `exact=true` adds no correction maps and keeps every channel whose removal would change the
- * outputs: no new nodes, so fold-bn and the deploy form stay as they were, at the price of fewer
- * removed channels.
+ * most `max-map` elements (else the channel is kept). The maps are exact but as large as the conv's
+ * output: on yolov5x at 640 they add more parameters than pruning removes, hence opt-in.
+ * Channels that are not constant (ranking=global above thresh: |gamma| > thresh) are removed
+ * anyway, as network slimming does before its finetune; the summary counts them.
  * Channels with 0 < |gamma| <= thresh are taken as constant beta (`channels-approximate`).
  *
  * `apply=false` records the masks in metadata `ylc.prune.masks` for `channel-slice` (or hand
@@ -54,8 +52,8 @@ export const pruneSlimPass = definePass({
     scope: SCOPE_OPTION,
     ranking: { type: 'enum', default: 'local', choices: ['local', 'global'], help: 'local: thresh per channel; global: the percent quantile of all |gamma| in scope, when above thresh' },
     percent: { type: 'number', default: 0, min: 0, max: 0.99, help: 'ranking=global: fraction of the channels in scope, smallest |gamma| first, under the global threshold' },
-    exact: { type: 'boolean', default: false, help: 'add no border correction maps: keep the channels whose constants would need one (into padded convs) instead' },
-    'max-map': { type: 'integer', default: DEFAULT_MAX_MAP, min: 1, help: 'largest border correction map (elements, Cout x Hout x Wout); a conv that needs a larger one keeps its channels' },
+    'border-maps': { type: 'boolean', default: false, help: 'also remove constant channels read by padded convs, adding an exact border correction map after each such conv (as large as its output)' },
+    'max-map': { type: 'integer', default: DEFAULT_MAX_MAP, min: 1, help: 'with border-maps: largest correction map (elements, Cout x Hout x Wout); a conv that needs a larger one keeps its channels' },
     apply: { type: 'boolean', default: true, help: 'slice now; false: record the masks in metadata ylc.prune.masks for channel-slice' },
     'emit-cfg': { type: 'string', default: '', help: 'write the pruned model as a Slim YOLOv5 YAML to this file' },
   },
@@ -108,7 +106,7 @@ export const pruneSlimPass = definePass({
       }
       if (n < g.size) masks.set(g, topIndices(imp, n));
     }
-    const removal: RemovalOptions = { constantGamma: o.thresh, maps: !o.exact, maxMap: o['max-map'] };
+    const removal: RemovalOptions = { constantGamma: o.thresh, maps: o['border-maps'], maxMap: o['max-map'] };
     if (masks.size) {
       const plan = planSlice(analysis, masks, removal);
       let added = 0;
@@ -118,9 +116,10 @@ export const pruneSlimPass = definePass({
         if (!keep || unfoldable.size === 0) continue;
         const back: number[] = [];
         for (const [c, w] of unfoldable) {
-          // By default only constants that fail to fold for lack of a correction map come back; a
-          // channel that is not constant (0 < |gamma| above the constant threshold) is pruned lossily.
-          if (keep.includes(c) || (!o.exact && category(w) !== PADDED)) continue;
+          // Constants that cannot be folded exactly come back (with border-maps, only those whose
+          // map could not be made); a channel that is not constant (|gamma| above the constant
+          // threshold, ranking=global) is pruned lossily, as network slimming does.
+          if (keep.includes(c) || (o['border-maps'] ? category(w) !== PADDED : category(w) === 'not constant')) continue;
           back.push(c);
           ctx.remark(g.producers[0]?.node, `group '${g.key}': kept channel ${c}: ${w}`);
           why.set(category(w), (why.get(category(w)) ?? 0) + 1);
