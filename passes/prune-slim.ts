@@ -24,9 +24,10 @@
  * changes the outputs and adds no nodes, so fold-bn and the deploy form stay as they were.
  * `border-maps=true` removes them too: the conv gets the interior constant in its bias plus an
  * `Add(y, border_correction)` of a [1, Cout, Hout, Wout] map (B - bias, 0 inside; computed in
- * float64 as the conv of the constants with zero padding), which needs the static input size and at
- * most `max-map` elements (else the channel is kept). The maps are exact but as large as the conv's
- * output: on yolov5x at 640 they add more parameters than pruning removes, hence opt-in.
+ * float64 as the conv of the constants with zero padding; stored as a small table that two Gathers
+ * expand), which needs the static input size and at most `max-map` elements (else the channel is
+ * kept). Opt-in because the Add between a conv and its BatchNormalization keeps fold-bn from
+ * fusing them, and it costs a pass over the conv's output at run time.
  * Channels that are not constant (ranking=global above thresh: |gamma| > thresh) are removed
  * anyway, as network slimming does before its finetune; the summary counts them.
  * Channels with 0 < |gamma| <= thresh are taken as constant beta (`channels-approximate`).

@@ -20,11 +20,12 @@
  *              = delta_o - sum_{(ky, kx) on padding at (y, x)} Weff[o, ky, kx],   Weff = sum_c k_c W[:, c]
  *
  * (the conv of a constant-filled input with zero padding): delta_o goes into the bias as above and
- * the second term, the border correction (0 inside), becomes an initializer [1, Cout, Hout, Wout]
- * added right after the conv (`Fold.border`; computed in float64 from Weff, any stride, dilation,
- * asymmetric or SAME pads). It needs the input's static H, W (from the value types, or shape
+ * the second term, the border correction (0 inside), is added right after the conv as a
+ * [1, Cout, Hout, Wout] map (`Fold.border`; computed in float64 from Weff, any stride, dilation,
+ * asymmetric or SAME pads), stored compactly as a per-channel table over row and column classes
+ * that two Gathers expand (see borderCorrection). It needs the input's static H, W (from the value types, or shape
  * inference on the unmodified model, types restored), a 2-D conv weight read as [Cout, Cin, kh, kw],
- * and at most `maxMap` elements; otherwise, or with `maps: false`, the channels are `unfoldable`.
+ * and at most `maxMap` elements in the expanded map; otherwise, or with `maps: false`, the channels are `unfoldable`.
  *
  * Where this is not exact (the channel is `unfoldable`, with the reason):
  *   - the channel is not constant (NaN here): its filter and gamma are not zero (prune-l1 drops
@@ -571,44 +572,67 @@ function effectiveKernel(w: Float32Array | Float64Array, dims: readonly number[]
 }
 
 /**
- * The border correction of output channels `outs`, [outs.length, Hout, Wout] in float64:
- * -sum of Weff[o] over the taps of each window that fall on padding (0 where none does).
+ * The border correction of output channels `outs`, stored compactly. The correction at (y, x) is
+ * -sum of Weff[o] over the taps of the window at (y, x) that fall on padding; it depends on y only
+ * through which kernel rows fall inside the image (a handful of row classes: the top and bottom
+ * rows, and the interior) and likewise on x. So it is a table [outs.length, rowClasses,
+ * colClasses] plus the class of every output row and column: `Gather` along H then W expands it to
+ * the full [outs, Hout, Wout] map at run time (0 for the interior class), and the model stores a
+ * few numbers per channel instead of a map as large as the conv's output.
  */
-export function borderCorrection(b: BorderMap, outs: readonly number[]): Float64Array {
+export interface BorderCorrection {
+  readonly table: Float64Array;
+  readonly rowClasses: number;
+  readonly colClasses: number;
+  /** Class of each output row (Hout) and column (Wout). */
+  readonly rowIndex: number[];
+  readonly colIndex: number[];
+}
+
+export function borderCorrection(b: BorderMap, outs: readonly number[]): BorderCorrection {
   const [ho, wo] = b.output;
   const [kh, kw] = b.kernel;
-  const inside = (a: 0 | 1, n: number, k: number): Uint8Array => {
-    const ok = new Uint8Array(n * k);
+  /** For each output position along axis `a`: which of the k taps fall inside the input; grouped into classes. */
+  const classes = (a: 0 | 1, n: number, k: number): { index: number[]; patterns: Uint8Array[] } => {
+    const byKey = new Map<string, number>();
+    const patterns: Uint8Array[] = [];
+    const index: number[] = [];
     for (let y = 0; y < n; y++) {
+      const ok = new Uint8Array(k);
       for (let t = 0; t < k; t++) {
         const i = y * b.strides[a] - b.begin[a] + t * b.dilations[a];
-        ok[y * k + t] = i >= 0 && i < b.input[a] ? 1 : 0;
+        ok[t] = i >= 0 && i < b.input[a] ? 1 : 0;
       }
+      const key = ok.join('');
+      let c = byKey.get(key);
+      if (c === undefined) {
+        c = patterns.length;
+        byKey.set(key, c);
+        patterns.push(ok);
+      }
+      index.push(c);
     }
-    return ok;
+    return { index, patterns };
   };
-  const rows = inside(0, ho, kh);
-  const cols = inside(1, wo, kw);
-  const all = (ok: Uint8Array, n: number, k: number): Uint8Array => Uint8Array.from({ length: n }, (_, y) => (ok.subarray(y * k, y * k + k).every((v) => v === 1) ? 1 : 0));
-  const rowAll = all(rows, ho, kh);
-  const colAll = all(cols, wo, kw);
-  const out = new Float64Array(outs.length * ho * wo);
+  const rows = classes(0, ho, kh);
+  const cols = classes(1, wo, kw);
+  const R = rows.patterns.length;
+  const C = cols.patterns.length;
+  const table = new Float64Array(outs.length * R * C);
   const taps = kh * kw;
   outs.forEach((o, j) => {
     const base = o * taps;
-    for (let y = 0; y < ho; y++) {
-      for (let x = 0; x < wo; x++) {
-        if (rowAll[y] && colAll[x]) continue;
+    for (let r = 0; r < R; r++) {
+      const rowIn = rows.patterns[r]!;
+      for (let c = 0; c < C; c++) {
+        const colIn = cols.patterns[c]!;
         let sum = 0;
-        for (let ky = 0; ky < kh; ky++) {
-          const rowIn = rows[y * kh + ky] === 1;
-          for (let kx = 0; kx < kw; kx++) if (!rowIn || cols[x * kw + kx] !== 1) sum -= b.weff[base + ky * kw + kx]!;
-        }
-        out[(j * ho + y) * wo + x] = sum;
+        for (let ky = 0; ky < kh; ky++) for (let kx = 0; kx < kw; kx++) if (!rowIn[ky] || !colIn[kx]) sum -= b.weff[base + ky * kw + kx]!;
+        table[(j * R + r) * C + c] = sum;
       }
     }
   });
-  return out;
+  return { table, rowClasses: R, colClasses: C, rowIndex: rows.index, colIndex: cols.index };
 }
 
 /** The dims of a 4-D value's type, -1 where unknown (a symbolic batch), undefined unless H and W are known. */

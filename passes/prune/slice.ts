@@ -11,8 +11,9 @@
  * its bias, or subtracted from the running mean of the BatchNormalization it feeds (so a
  * `bias=False` conv stays so and the state_dict keeps its keys), or put in a new bias. A padded
  * Conv consumer whose fold has a border correction (constants.ts) also gets
- * `y' = Add(y, <conv>/border_correction)` right after it, the map [1, Cout, Hout, Wout] for its
- * kept output channels (before the BatchNormalization it may feed, which then stays unfused).
+ * `y' = Add(y, Gather(Gather(<conv>/border_correction, rows, axis 2), cols, axis 3))` right after
+ * it: the map [1, Cout, Hout, Wout] for its kept output channels, stored as a small table over row
+ * and column classes (before the BatchNormalization it may feed, which then stays unfused).
  *
  * Contracts:
  * - Masks are checked first (group prunable, indices sorted, unique, in range, at least one kept);
@@ -153,13 +154,28 @@ class Editor {
     const outs = (outSpace ? plan.keep.get(outSpace) : undefined) ?? Array.from({ length: cout }, (_, o) => o);
     return () => {
       const dtype = this.analysis.param(node.input(1))?.tensor.dtype ?? DataType.FLOAT;
-      const map = fromFloat64(dtype, [1, outs.length, border.output[0], border.output[1]], borderCorrection(border, outs));
+      const bc = borderCorrection(border, outs);
+      const [ho, wo] = border.output;
       const base = node.name || y.name;
-      const c = this.graph.addInitializer(map, `${base}/border_correction`);
-      const add = new Node('Add', [y, c], [this.graph.freshName(`${y.name}_border`)], { name: this.graph.freshName(`${base}/BorderCorrection`) });
+      const table = this.graph.addInitializer(fromFloat64(dtype, [1, outs.length, bc.rowClasses, bc.colClasses], bc.table), `${base}/border_correction`);
+      const rowIndex = this.graph.addInitializer(Tensor.fromInt64([ho], bc.rowIndex), `${base}/border_rows`);
+      const colIndex = this.graph.addInitializer(Tensor.fromInt64([wo], bc.colIndex), `${base}/border_cols`);
+      const expand = (input: Value, index: Value, axis: number, dims: number[], output: string, name: string): Node => {
+        const gather = new Node('Gather', [input, index], [this.graph.freshName(`${base}/${output}`)], {
+          name: this.graph.freshName(`${base}/${name}`),
+          attributes: [attrInt('axis', axis)],
+        });
+        gather.output(0).type = { kind: 'tensor', elemType: dtype, shape: dims.map((d) => ({ value: d })) };
+        return gather;
+      };
+      const byRow = expand(table, rowIndex, 2, [1, outs.length, ho, bc.colClasses], 'border_by_row', 'BorderCorrectionRows');
+      const map = expand(byRow.output(0), colIndex, 3, [1, outs.length, ho, wo], 'border_map', 'BorderCorrectionMap');
+      const add = new Node('Add', [y, map.output(0)], [this.graph.freshName(`${y.name}_border`)], { name: this.graph.freshName(`${base}/BorderCorrection`) });
       const out = add.output(0);
       out.type = y.type;
-      this.graph.insertAfter(node, add);
+      this.graph.insertAfter(node, byRow);
+      this.graph.insertAfter(byRow, map);
+      this.graph.insertAfter(map, add);
       for (const u of y.uses()) if (u.node !== add) u.node.replaceInput(u.index, out);
       if (y.isGraphOutput()) {
         // A graph output is the model's interface: the corrected value takes its name.
