@@ -55,7 +55,7 @@ describe('verifyModel accepts valid models', () => {
     }
   });
 
-  it('a 1000-node graph in well under 50 ms', () => {
+  it('accepts a valid 1200-node graph (speed: npm run bench)', () => {
     const g = new Graph('big');
     let v = g.addInput(new Value('x', tensorType(DataType.FLOAT, [1, 16, 80, 80])));
     const w = g.addInitializer(floats([16, 16, 3, 3]), 'w');
@@ -75,14 +75,6 @@ describe('verifyModel accepts valid models', () => {
     const m = new Model(g);
     inferShapes(m);
     expect(verifyModel(m)).toEqual([]);
-    // Best of 5: the machine is shared, single runs see GC pauses and other processes.
-    let best = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      verifyModel(m);
-      best = Math.min(best, performance.now() - t0);
-    }
-    expect(best).toBeLessThan(50);
   });
 });
 

@@ -121,13 +121,6 @@ describe('YOLOv5n against ONNX Runtime', () => {
       expect(result.inferred).toBe(values.length);
       const unknown = values.filter((v) => v.type?.kind !== 'tensor' || !v.type.shape || v.type.shape.some((d) => d.value === undefined));
       expect(unknown.map((v) => `${v.name}: ${formatType(v.type)}`)).toEqual([]);
-      let best = Infinity;
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now();
-        inferShapes(model, { overwrite: true });
-        best = Math.min(best, performance.now() - t0);
-      }
-      expect(best).toBeLessThan(100);
       expect(await mismatches(model)).toEqual([]);
     });
   }

@@ -163,7 +163,7 @@ describe('driver', () => {
     expect(formatType(loop.outputs[1]!.type)).toBe('float[?,2,3]');
   });
 
-  it('infers a 1000-node graph quickly', () => {
+  it('infers a 1000-node chain end to end (speed: npm run bench)', () => {
     const { g, m } = model();
     let v = g.addInput(new Value('x', tensorType(DataType.FLOAT, [1, 16, 80, 80])));
     const w = g.addInitializer(Tensor.fromFloat32([16, 16, 3, 3], new Float32Array(16 * 16 * 9)), 'w');
@@ -175,13 +175,5 @@ describe('driver', () => {
     }
     inferShapes(m);
     expect(formatType(v.type)).toBe('float[1,16,80,80]');
-    // Best of 5 (recomputing every type): the machine is shared, single runs see GC pauses.
-    let best = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      inferShapes(m, { overwrite: true });
-      best = Math.min(best, performance.now() - t0);
-    }
-    expect(best).toBeLessThan(100);
   });
 });

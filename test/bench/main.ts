@@ -25,6 +25,8 @@ import { decodeModel, encodeModel, saveModel } from '../../ir/serde/index.js';
 import { buildModel, countParameters, loadConfig } from '../../frontends/yolov5/index.js';
 import { runPipeline } from '../../passes/manager.js';
 import { summarizeModel } from '../../ir/summary.js';
+import { verifyModel } from '../../ir/verify.js';
+import { inferShapes } from '../../ir/shape-inference/index.js';
 import { convChainModel } from './synthetic.js';
 import { countFlops } from '../../ir/flops.js';
 import { randomizeBatchNorms } from '../util/prune.js';
@@ -118,6 +120,25 @@ async function benchFoldBn(): Promise<void> {
   const ms = median(times);
   console.log(`fold-bn,dce on yolov5x: ${nodes} nodes, ${(params / 1e6).toFixed(1)}M parameters: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
   rows.push([`fold-bn,dce yolov5x (${nodes} nodes, ${(params / 1e6).toFixed(0)}M)`, `${ms.toFixed(0)} ms`, '1000 ms budget', `${(ms / 1000).toFixed(2)} of budget`, '< 1 s']);
+}
+
+/** The verifier (run after every pass) and shape inference on yolov5x: each well under 100 ms. */
+function benchAnalyses(): void {
+  const model = buildModel(loadConfig('yolov5x'), { form: 'train', imgsz: 640 });
+  const time = (run: () => void): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      run();
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  };
+  const nodes = summarizeModel(model).nodeCount;
+  const verify = time(() => verifyModel(model));
+  const infer = time(() => inferShapes(model, { overwrite: true }));
+  rows.push([`verifier, yolov5x (${nodes} nodes)`, `${verify.toFixed(1)} ms`, '', '', '< 50 ms']);
+  rows.push([`infer-shapes, yolov5x (${nodes} nodes)`, `${infer.toFixed(1)} ms`, '', '', '< 100 ms']);
 }
 
 /**
@@ -215,6 +236,7 @@ try {
     benchLoadSave(chain, true);
   }
   if (wanted('fold-bn')) await benchFoldBn();
+  if (wanted('analyses')) benchAnalyses();
   if (wanted('latency')) await benchPrunedLatency();
   if (wanted('prune')) await benchPruneSlim();
   if (wanted('train')) await benchTraining();
