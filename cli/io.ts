@@ -1,7 +1,7 @@
 /**
  * File handling shared by the commands: reading models and text with errors that name the file,
  * and checking an output path before any work is done (so a bad path costs nothing and writes
- * nothing). Writing itself goes through `saveModel`/`writeFileAtomic`, temp file then rename.
+ * nothing). Writing itself goes through `saveModel` (or the weight writers), temp file then rename.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -53,17 +53,4 @@ export function checkOutputPath(file: string): void {
 export function defaultOutputPath(input: string, suffix: string): string {
   const parsed = path.parse(input);
   return path.join(parsed.dir, `${parsed.name}.${suffix}.onnx`);
-}
-
-/** Writes text through a temp file and a rename, so a failure never leaves half a file. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  checkOutputPath(file);
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw new YlcError('bad-output', `cannot write ${file}: ${(error as Error).message}`);
-  }
 }

@@ -166,8 +166,6 @@ export interface UnpickleOptions {
   readonly persistentLoad?: (pid: unknown) => unknown;
 }
 
-const MARK = Symbol('mark');
-
 /** Decodes one pickle. */
 export function unpickle(bytes: Uint8Array, options: UnpickleOptions): unknown {
   return new Unpickler(bytes, options).load();

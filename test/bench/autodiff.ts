@@ -73,7 +73,7 @@ function convModel(l: ConvLayer, batch: number, strategy: ConvGradStrategy, wrt:
   const seed = g.addInput(new Value('dy', tensorType(DataType.FLOAT, [batch, l.co, ho, ho])));
   const y = g.append(new Node('Conv', [x, w], ['y'], { name: 'conv', attributes: [attrInts('kernel_shape', [l.k, l.k]), attrInts('strides', [l.s, l.s]), attrInts('pads', [pad, pad, pad, pad])] })).output(0);
   const prod = g.append(new Node('Mul', [y, seed], ['prod'], { name: 'mul' })).output(0);
-  const loss = g.append(new Node('ReduceSum', [prod], ['loss'], { name: 'loss', attributes: [attrInt('keepdims', 0)] })).output(0);
+  g.append(new Node('ReduceSum', [prod], ['loss'], { name: 'loss', attributes: [attrInt('keepdims', 0)] }));
   const model = new Model(g, { opsetImports: [['', 17]] });
   const saved = { ...convGradStrategy };
   Object.assign(convGradStrategy, strategy);

@@ -230,7 +230,7 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 try {
   if (wanted('load-save')) {
     const chain = path.join(tmp, 'chain350.onnx');
-    saveModel(convChainModel({ blocks: 100, channels: 312, kernel: 3, withBatchNorm: false }), chain);
+    saveModel(convChainModel({ blocks: 100, channels: 312, kernel: 3 }), chain);
     benchLoadSave(chain, false);
     // ext4 (auto_da_alloc) flushes a file that replaces another by rename or truncate: much slower.
     benchLoadSave(chain, true);

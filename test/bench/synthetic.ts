@@ -1,9 +1,8 @@
 /**
- * Synthetic models for benchmarks, built with the IR API: a chain of convolutions with chosen
- * sizes, optionally each followed by BatchNormalization and SiLU (Sigmoid * Mul) as YOLOv5 blocks
- * are exported.
+ * A synthetic model for the load/save benchmark, built with the IR API: a chain of biased
+ * convolutions with SiLU (Sigmoid * Mul), sized to make a file of a chosen size.
  */
-import { attrFloat, attrInts } from '../../ir/attribute.js';
+import { attrInts } from '../../ir/attribute.js';
 import { DataType } from '../../ir/dtype.js';
 import { Graph, Node, Value } from '../../ir/graph.js';
 import { Model } from '../../ir/model.js';
@@ -14,7 +13,6 @@ export interface ConvChainSpec {
   blocks: number;
   channels: number;
   kernel: number;
-  withBatchNorm: boolean;
   seed?: number;
 }
 
@@ -26,8 +24,7 @@ export function convChainModel(spec: ConvChainSpec): Model {
   const pad = (k - 1) / 2;
   for (let i = 0; i < blocks; i++) {
     const w = graph.addInitializer(Tensor.fromFloat32([c, c, k, k], randomArray(c * c * k * k, random, 0.05)), `model.${i}.conv.weight`);
-    const inputs: Value[] = [x, w];
-    if (!spec.withBatchNorm) inputs.push(graph.addInitializer(Tensor.fromFloat32([c], randomArray(c, random, 0.1)), `model.${i}.conv.bias`));
+    const inputs: Value[] = [x, w, graph.addInitializer(Tensor.fromFloat32([c], randomArray(c, random, 0.1)), `model.${i}.conv.bias`)];
     const conv = graph.append(
       new Node('Conv', inputs, [`/model.${i}/conv/Conv_output_0`], {
         name: `/model.${i}/conv/Conv`,
@@ -35,17 +32,6 @@ export function convChainModel(spec: ConvChainSpec): Model {
       }),
     );
     x = conv.output();
-    if (spec.withBatchNorm) {
-      const param = (name: string, scale: number, offset: number) =>
-        graph.addInitializer(Tensor.fromFloat32([c], randomArray(c, random, scale, offset)), `model.${i}.bn.${name}`);
-      const bn = graph.append(
-        new Node('BatchNormalization', [x, param('weight', 0.2, 1), param('bias', 0.1, 0), param('running_mean', 0.1, 0), param('running_var', 0.2, 1)], [`/model.${i}/bn/BatchNormalization_output_0`], {
-          name: `/model.${i}/bn/BatchNormalization`,
-          attributes: [attrFloat('epsilon', 1e-3), attrFloat('momentum', 0.97)],
-        }),
-      );
-      x = bn.output();
-    }
     const sig = graph.append(new Node('Sigmoid', [x], [`/model.${i}/act/Sigmoid_output_0`], { name: `/model.${i}/act/Sigmoid` }));
     x = graph.append(new Node('Mul', [x, sig.output()], [`/model.${i}/act/Mul_output_0`], { name: `/model.${i}/act/Mul` })).output();
   }

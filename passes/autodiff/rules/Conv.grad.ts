@@ -298,7 +298,6 @@ function weightByConv(g: GradContext, c: ConvGeometry): Value {
 function weightByIm2col(g: GradContext, c: ConvGeometry): Value | undefined {
   if (c.group !== 1) return undefined;
   const { b } = g;
-  const n = c.x.length - 2;
   const [N, Ci] = [c.x[0]!, c.x[1]!];
   const Co = c.w[0]!;
   const k = c.w.slice(2);
@@ -309,22 +308,32 @@ function weightByIm2col(g: GradContext, c: ConvGeometry): Value | undefined {
     let x = g.I(0);
     const pads = [...c.padsBegin, ...c.padsEnd];
     if (pads.some((p) => p !== 0)) x = b.pad(x, [0, 0, ...c.padsBegin, 0, 0, ...c.padsEnd]);
-    const windows: Value[] = [];
-    const offsets = product(k);
-    for (let o = 0; o < offsets; o++) {
-      let rest = o;
-      const at = new Array<number>(n);
-      for (let a = n - 1; a >= 0; a--) {
-        at[a] = rest % k[a]!;
-        rest = Math.floor(rest / k[a]!);
-      }
-      const starts = at.map((t, a) => t * c.dilations[a]!);
-      const ends = starts.map((s0, a) => s0 + c.strides[a]! * (c.y[a + 2]! - 1) + 1);
-      windows.push(b.unsqueeze(b.slice(x, starts, ends, range(2, 2 + n), c.strides), [2]));
-    }
-    cols = b.reshape(b.concat(windows, 2), [N, Ci * offsets, P]);
+    cols = b.reshape(b.concat(kernelWindows(g, x, c, 2), 2), [N, Ci * product(k), P]);
   }
   return sumOfProducts(g, b.reshape(g.GO(0)!, [N, Co, P]), cols, c.w);
+}
+
+/**
+ * The strided slices of (padded) `x` that each kernel offset reads, in row-major offset order,
+ * each with a new axis at `stackAxis` to concatenate them on: the columns of im2col.
+ */
+function kernelWindows(g: GradContext, x: Value, c: ConvGeometry, stackAxis: number): Value[] {
+  const { b } = g;
+  const n = c.x.length - 2;
+  const k = c.w.slice(2);
+  const windows: Value[] = [];
+  for (let o = 0; o < product(k); o++) {
+    let rest = o;
+    const at = new Array<number>(n);
+    for (let a = n - 1; a >= 0; a--) {
+      at[a] = rest % k[a]!;
+      rest = Math.floor(rest / k[a]!);
+    }
+    const starts = at.map((t, a) => t * c.dilations[a]!);
+    const ends = starts.map((s0, a) => s0 + c.strides[a]! * (c.y[a + 2]! - 1) + 1);
+    windows.push(b.unsqueeze(b.slice(x, starts, ends, range(2, 2 + n), c.strides), [stackAxis]));
+  }
+  return windows;
 }
 
 /**
@@ -345,20 +354,7 @@ function weightByIm2colFolded(g: GradContext, c: ConvGeometry): Value | undefine
   if (isPointwise(c)) cols = b.reshape(x, [Ci, NP]);
   else {
     if ([...c.padsBegin, ...c.padsEnd].some((p) => p !== 0)) x = b.pad(x, [0, 0, ...c.padsBegin, 0, 0, ...c.padsEnd]);
-    const windows: Value[] = [];
-    const offsets = product(k);
-    for (let o = 0; o < offsets; o++) {
-      let rest = o;
-      const at = new Array<number>(n);
-      for (let a = n - 1; a >= 0; a--) {
-        at[a] = rest % k[a]!;
-        rest = Math.floor(rest / k[a]!);
-      }
-      const starts = at.map((t, a) => t * c.dilations[a]!);
-      const ends = starts.map((s0, a) => s0 + c.strides[a]! * (c.y[a + 2]! - 1) + 1);
-      windows.push(b.unsqueeze(b.slice(x, starts, ends, range(2, 2 + n), c.strides), [1]));
-    }
-    cols = b.reshape(b.concat(windows, 1), [Ci * offsets, NP]);
+    cols = b.reshape(b.concat(kernelWindows(g, x, c, 1), 1), [Ci * product(k), NP]);
   }
   const go = N === 1 ? b.reshape(g.GO(0)!, [Co, NP]) : b.reshape(b.transpose(g.GO(0)!, swap), [Co, NP]);
   return b.reshape(b.op1('MatMul', [go, b.transpose(cols, [1, 0])]), c.w);
