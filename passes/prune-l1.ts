@@ -10,10 +10,9 @@
  * happen to be constant (zero filters, zero gamma) are still folded into their consumers.
  */
 import { YlcError } from '../ir/errors.js';
-import { analyzeChannelGroups, type ChannelGroup } from './analysis/channel-groups.js';
+import type { ChannelGroup } from './analysis/channel-groups.js';
 import { definePass } from './pass.js';
-import { finishPrune, groupsInScope, l1Importance, measure, roundUp, SCOPE_OPTION, topIndices, type Scope } from './prune/decide.js';
-import { prepareEmit } from './prune/emit-cfg.js';
+import { finishPrune, startPrune, l1Importance, roundUp, SCOPE_OPTION, topIndices } from './prune/decide.js';
 
 export const pruneL1Pass = definePass({
   name: 'prune-l1',
@@ -30,16 +29,9 @@ export const pruneL1Pass = definePass({
     for (const r of o.ratios) {
       if (!(r > 0 && r <= 1)) throw new YlcError('bad-pipeline', `pass 'prune-l1': option 'ratios': ${r} is not in (0, 1]`);
     }
-    if (o['emit-cfg'] && !o.apply) throw new YlcError('bad-pipeline', `pass 'prune-l1': option 'emit-cfg' needs apply=true (the YAML describes the sliced model)`);
-    const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg']) : undefined;
-    const before = measure(model);
-    const analysis = analyzeChannelGroups(model);
-    for (const r of analysis.remarks) ctx.remark(r.node, r.message);
-    const { groups, why } = groupsInScope(model, analysis, o.scope as Scope, ctx);
-    if (groups.length === 0) {
-      ctx.warn(`pruned nothing: ${why}`);
-      return { modified: false };
-    }
+    const start = startPrune('prune-l1', model, o, ctx);
+    if (!start) return { modified: false };
+    const { emit, before, analysis, groups } = start;
     if (o.ratios.length !== 1 && o.ratios.length !== groups.length) {
       throw new YlcError(
         'bad-pipeline',

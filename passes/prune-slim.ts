@@ -36,10 +36,9 @@
  * edits) instead of slicing. `emit-cfg=<file>` writes the Slim YAML of the result (prune/emit-cfg.ts).
  */
 import { YlcError } from '../ir/errors.js';
-import { analyzeChannelGroups, type ChannelGroup } from './analysis/channel-groups.js';
+import type { ChannelGroup } from './analysis/channel-groups.js';
 import { definePass } from './pass.js';
-import { category, finishPrune, PADDED, gammaImportance, groupsInScope, l1Importance, measure, roundUp, SCOPE_OPTION, topIndices, type Scope } from './prune/decide.js';
-import { prepareEmit } from './prune/emit-cfg.js';
+import { category, finishPrune, startPrune, PADDED, gammaImportance, l1Importance, roundUp, SCOPE_OPTION, topIndices } from './prune/decide.js';
 import { DEFAULT_MAX_MAP, type RemovalOptions } from './prune/constants.js';
 import { planSlice } from './prune/slice.js';
 
@@ -59,17 +58,10 @@ export const pruneSlimPass = definePass({
     'emit-cfg': { type: 'string', default: '', help: 'write the pruned model as a Slim YOLOv5 YAML to this file' },
   },
   run(model, o, ctx) {
-    if (o['emit-cfg'] && !o.apply) throw new YlcError('bad-pipeline', `pass 'prune-slim': option 'emit-cfg' needs apply=true (the YAML describes the sliced model)`);
-    const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg']) : undefined;
     if (o.ranking === 'local' && o.percent > 0) throw new YlcError('bad-pipeline', "pass 'prune-slim': option 'percent' needs ranking=global");
-    const before = measure(model);
-    const analysis = analyzeChannelGroups(model);
-    for (const r of analysis.remarks) ctx.remark(r.node, r.message);
-    const { groups, why } = groupsInScope(model, analysis, o.scope as Scope, ctx);
-    if (groups.length === 0) {
-      ctx.warn(`pruned nothing: ${why}`);
-      return { modified: false };
-    }
+    const start = startPrune('prune-slim', model, o, ctx);
+    if (!start) return { modified: false };
+    const { emit, before, analysis, groups } = start;
     const importance = new Map<ChannelGroup, Float64Array>();
     const byL1 = new Set<ChannelGroup>();
     for (const g of groups) {

@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataType } from '../../ir/dtype.js';
-import { YlcError } from '../../ir/errors.js';
 import { loadModel } from '../../ir/serde/index.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { PickleWriter } from '../pytorch/pickle.js';
 import { loadTorchArchive, materialize, TorchTensor } from '../pytorch/torch-archive.js';
 import { zipChunks } from '../pytorch/zip.js';
 import { readTorchCheckpoint } from './checkpoint.js';
+import { errorOf } from '../../test/util/errors.js';
 
 const YOLOV5N_PT = 'test/fixtures/yolov5n.pt';
 const YOLOV5N_ONNX = 'test/fixtures/yolov5n_640_bn.onnx';
@@ -19,15 +19,6 @@ function sum(t: Tensor): number {
   return t.toNumbers().reduce((a, b) => a + b, 0);
 }
 
-function errorOf(fn: () => unknown): YlcError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(YlcError);
-    return e as YlcError;
-  }
-  throw new Error('expected a YlcError');
-}
 
 function concat(chunks: Iterable<Uint8Array>): Uint8Array {
   const list = [...chunks];

@@ -3,10 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataType } from '../../ir/dtype.js';
-import { YlcError } from '../../ir/errors.js';
 import { Tensor } from '../../ir/tensor.js';
 import { zipChunks } from '../pytorch/zip.js';
 import { readWeights, writeSafetensors, writeTorchStateDict } from './index.js';
+import { errorOf } from '../../test/util/errors.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-weights-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -18,15 +18,6 @@ function write(name: string, bytes: Uint8Array | Iterable<Uint8Array>): string {
   return file;
 }
 
-function errorOf(fn: () => unknown): YlcError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(YlcError);
-    return e as YlcError;
-  }
-  throw new Error('expected a YlcError');
-}
 
 describe('readWeights', () => {
   it('reads the official YOLOv5 checkpoint with its config', () => {

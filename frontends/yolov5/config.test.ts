@@ -2,23 +2,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { YlcError } from '../../ir/errors.js';
 import { encodeModel } from '../../ir/serde/index.js';
 import { BUILTIN_CONFIGS, buildModel, builtinConfigDir, configFromDict, loadConfig, parseConfig } from './index.js';
 import { makeDivisible, pyRound, resolveLayers, scaledDepth } from './modules.js';
+import { errorOf } from '../../test/util/errors.js';
+
+/** The thrown YlcError's code and message, to compare as one object. */
+const errorFields = (fn: () => unknown): { code: string; message: string } => {
+  const e = errorOf(fn);
+  return { code: e.code, message: e.message };
+};
 
 const yolov5s = fs.readFileSync(path.join(builtinConfigDir(), 'yolov5s.yaml'), 'utf8');
-
-/** The message of the YlcError that `fn` throws (fails if it does not throw one). */
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(YlcError);
-    return { code: (e as YlcError).code, message: (e as YlcError).message };
-  }
-  throw new Error('expected a YlcError');
-}
 
 /** yolov5s.yaml with one substring replaced (which must occur). */
 function edited(from: string, to: string): string {
@@ -61,11 +56,11 @@ describe('loadConfig', () => {
   });
 
   it('says which file it cannot read', () => {
-    expect(errorOf(() => loadConfig('yolov5q'))).toEqual({
+    expect(errorFields(() => loadConfig('yolov5q'))).toEqual({
       code: 'io',
       message: "unknown model config 'yolov5q': not a built-in (yolov5n, yolov5s, yolov5m, yolov5l, yolov5x, yolov5n_slim, yolov5s_slim, yolov5l_slim, yolov5_convnexts) nor a file",
     });
-    expect(errorOf(() => loadConfig('/nonexistent/dir/x.yaml'))).toEqual({ code: 'io', message: 'cannot read model config /nonexistent/dir/x.yaml (no such file)' });
+    expect(errorFields(() => loadConfig('/nonexistent/dir/x.yaml'))).toEqual({ code: 'io', message: 'cannot read model config /nonexistent/dir/x.yaml (no such file)' });
   });
 
   it('reads a local file before a built-in of the same name', () => {
@@ -98,7 +93,7 @@ describe('configFromDict', () => {
 
   it('names the dict in messages', () => {
     const dict = { ...loadConfig('yolov5n').dict, head: [[-1, 1, 'C4', [1]], [[-1], 1, 'Detect', ['nc', 'anchors']]] };
-    expect(errorOf(() => configFromDict(dict, 'yolov5n.pt')).message).toMatch(/^yolov5n\.pt:\d+: unknown module 'C4' \(known: /);
+    expect(errorFields(() => configFromDict(dict, 'yolov5n.pt')).message).toMatch(/^yolov5n\.pt:\d+: unknown module 'C4' \(known: /);
   });
 });
 
@@ -133,32 +128,32 @@ describe('config errors: one line naming the file and line', () => {
     ['a repeated Concat', '[[-1, 6], 1, Concat, [1]],', '[[-1, 6], 2, Concat, [1]],', "yolov5s.yaml:31: layer 12 (Concat): cannot be repeated ('number' must be 1, got 2)"],
   ];
   for (const [what, from, to, message] of cases) {
-    it(what, () => expect(errorOf(parse(edited(from, to)))).toEqual({ code: 'bad-model', message }));
+    it(what, () => expect(errorFields(parse(edited(from, to)))).toEqual({ code: 'bad-model', message }));
   }
 
   it('a document that is not a mapping', () => {
-    expect(errorOf(() => parseConfig('- a\n- b\n', 'm.yaml')).message).toBe(
+    expect(errorFields(() => parseConfig('- a\n- b\n', 'm.yaml')).message).toBe(
       'm.yaml:1: a model config must be a YAML mapping with nc, depth_multiple, width_multiple, anchors, backbone and head',
     );
   });
 
   it('too few inner ratios for a SlimC3 after depth scaling', () => {
     const text = fs.readFileSync(path.join(builtinConfigDir(), 'yolov5l_slim.yaml'), 'utf8').replace('[-1, 3, SlimC3, [128, 1.0, [1.0, 1.0, 1.0]]],', '[-1, 3, SlimC3, [128, 1.0, [1.0, 1.0]]],');
-    expect(errorOf(() => parseConfig(text, 'yolov5l_slim.yaml')).message).toBe(
+    expect(errorFields(() => parseConfig(text, 'yolov5l_slim.yaml')).message).toBe(
       'yolov5l_slim.yaml:17: layer 2 (SlimC3): needs 3 inner ratios (one per bottleneck after depth scaling), got 2',
     );
   });
 
   it('problems found when building name the layer too', () => {
     const cfg = parseConfig(edited('[[-1, 6], 1, Concat, [1]],', '[[-1, 4], 1, Concat, [1]],'), 'yolov5s.yaml');
-    expect(errorOf(() => buildModel(cfg, { form: 'train' })).message).toBe(
+    expect(errorFields(() => buildModel(cfg, { form: 'train' })).message).toBe(
       'yolov5s.yaml:31: layer 12 (Concat): Concat inputs differ in size for a 256x256 image: layer 11 is 16x16, layer 4 is 32x32',
     );
     const block = parseConfig(
       fs.readFileSync(path.join(builtinConfigDir(), 'yolov5_convnexts.yaml'), 'utf8').replace('[-1, 3, ConvNeXt_Block, [96]],', '[-1, 3, ConvNeXt_Block, [128]],'),
       'yolov5_convnexts.yaml',
     );
-    expect(errorOf(() => buildModel(block, { form: 'train' })).message).toBe(
+    expect(errorFields(() => buildModel(block, { form: 'train' })).message).toBe(
       'yolov5_convnexts.yaml:16: layer 1 (ConvNeXt_Block): ConvNeXt_Block keeps its width: it gets 96 channels from layer 0 but asks for 128',
     );
   });

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { attrInt, attrInts } from '../../ir/attribute.js';
 import { DataType } from '../../ir/dtype.js';
-import { YlcError } from '../../ir/errors.js';
 import { Graph, Node, Value } from '../../ir/graph.js';
 import { Model } from '../../ir/model.js';
 import { Tensor } from '../../ir/tensor.js';
@@ -15,6 +14,9 @@ import { gradCheck } from '../../test/util/gradcheck.js';
 import { maxAbsDiff, runModel } from '../../test/util/ort.js';
 import { runPipeline } from '../manager.js';
 import { appendBackward, upgradeOpset } from './index.js';
+import { errorOf } from '../../test/util/errors.js';
+
+const messageOf = (fn: () => unknown): string => errorOf(fn).message;
 
 /** x [2,3] input, w [3] initializer; y = op chain built by `body`; loss = ReduceSum(y) (keepdims 0). */
 function tiny(body: (g: Graph, x: Value, w: Value) => Value, opset = 17): Model {
@@ -31,16 +33,6 @@ const op = (g: Graph, type: string, inputs: Value[], name: string, attributes = 
   g.append(new Node(type, inputs, [name], { name, attributes })).output(0);
 
 const X = { x: { dims: [2, 3], data: Float32Array.of(1, 2, 3, 4, 5, 6) } };
-
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(YlcError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('appendBackward', () => {
   it('sums the gradients of a value used three times (Sum) and seeds with lossGradient', async () => {
@@ -89,18 +81,18 @@ describe('appendBackward', () => {
     });
     expect(() => appendBackward(model, { loss: 'loss', wrt: ['x'] })).not.toThrow();
     const again = tiny((g, x, w) => op(g, 'Mul', [x, op(g, 'Sin', [w], 'sin')], 'y'));
-    expect(errorOf(() => appendBackward(again, { loss: 'loss', wrt: ['w'] }))).toBe(
+    expect(messageOf(() => appendBackward(again, { loss: 'loss', wrt: ['w'] }))).toBe(
       "autodiff: no gradient rule for op Sin (node 'sin'), which lies between the parameters and the loss; add passes/autodiff/rules/Sin.grad.ts or cut the path with stopGradient",
     );
   });
 
   it('argument errors name the value', () => {
     const model = () => tiny((g, x, w) => op(g, 'Mul', [x, w], 'y'));
-    expect(errorOf(() => appendBackward(model(), { loss: 'nope', wrt: ['w'] }))).toBe("autodiff: the loss 'nope' is not a value of graph 'tiny'");
-    expect(errorOf(() => appendBackward(model(), { loss: 'y', wrt: ['w'] }))).toBe("autodiff: the loss 'y' must be a float value of one element, it is float[2,3]");
-    expect(errorOf(() => appendBackward(model(), { loss: 'loss', wrt: ['y'] }))).toBe("autodiff: wrt 'y' is not an initializer or graph input of graph 'tiny'");
-    expect(errorOf(() => appendBackward(model(), { loss: 'loss', wrt: ['w', 'w'] }))).toBe("autodiff: wrt 'w' is listed twice");
-    expect(errorOf(() => appendBackward(model(), { loss: 'loss', wrt: ['w'], stopGradient: ['q'] }))).toBe("autodiff: stopGradient 'q' is not a value of graph 'tiny'");
+    expect(messageOf(() => appendBackward(model(), { loss: 'nope', wrt: ['w'] }))).toBe("autodiff: the loss 'nope' is not a value of graph 'tiny'");
+    expect(messageOf(() => appendBackward(model(), { loss: 'y', wrt: ['w'] }))).toBe("autodiff: the loss 'y' must be a float value of one element, it is float[2,3]");
+    expect(messageOf(() => appendBackward(model(), { loss: 'loss', wrt: ['y'] }))).toBe("autodiff: wrt 'y' is not an initializer or graph input of graph 'tiny'");
+    expect(messageOf(() => appendBackward(model(), { loss: 'loss', wrt: ['w', 'w'] }))).toBe("autodiff: wrt 'w' is listed twice");
+    expect(messageOf(() => appendBackward(model(), { loss: 'loss', wrt: ['w'], stopGradient: ['q'] }))).toBe("autodiff: stopGradient 'q' is not a value of graph 'tiny'");
     expect(() => appendBackward(model(), { loss: 'loss', wrt: ['w'], lossGradient: Number.NaN })).toThrow(RangeError);
   });
 
@@ -110,7 +102,7 @@ describe('appendBackward', () => {
     const w = g.addInitializer(Tensor.fromFloat32([3], Float32Array.of(1, 2, 3)), 'w');
     const y = op(g, 'Mul', [x, w], 'y');
     g.outputs.push(op(g, 'ReduceSum', [y], 'loss', [attrInt('keepdims', 0)]));
-    expect(errorOf(() => appendBackward(new Model(g), { loss: 'loss', wrt: ['w'] }))).toBe(
+    expect(messageOf(() => appendBackward(new Model(g), { loss: 'loss', wrt: ['w'] }))).toBe(
       "autodiff: ReduceSum 'loss': the shape of 'y' is not static (float[batch,3]); build the model with a fixed batch and image size",
     );
   });
@@ -148,7 +140,7 @@ describe('appendBackward', () => {
     const p = (n: string) => g2.addInitializer(Tensor.fromFloat32([1], Float32Array.of(1)), n);
     const bn = g2.append(new Node('BatchNormalization', [x2, p('s'), p('b'), p('m'), p('v')], ['y', 'rm', 'rv'], { name: 'bn' }));
     g2.outputs.push(bn.output(0), bn.output(1));
-    expect(errorOf(() => upgradeOpset(new Model(g2, { opsetImports: [['', 12]] }), 17))).toBe(
+    expect(messageOf(() => upgradeOpset(new Model(g2, { opsetImports: [['', 12]] }), 17))).toBe(
       "autodiff: BatchNormalization 'bn' uses the training outputs of BatchNormalization (opset < 14), which opset 14 removed; rewrite it with bn-train first",
     );
   });

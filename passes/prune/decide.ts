@@ -15,9 +15,9 @@ import { YlcError } from '../../ir/errors.js';
 import { countFlops } from '../../ir/flops.js';
 import type { Model } from '../../ir/model.js';
 import { summarizeModel } from '../../ir/summary.js';
-import type { ChannelAnalysis, ChannelGroup } from '../analysis/channel-groups.js';
+import { analyzeChannelGroups, type ChannelAnalysis, type ChannelGroup } from '../analysis/channel-groups.js';
 import type { PassContext, PassResult } from '../pass.js';
-import { emitSlimConfig, type EmitRequest } from './emit-cfg.js';
+import { emitSlimConfig, prepareEmit, type EmitRequest } from './emit-cfg.js';
 import { writeMasks } from './masks.js';
 import { PartClassifier } from './parts.js';
 import type { RemovalOptions } from './constants.js';
@@ -119,6 +119,37 @@ export function topIndices(importance: ArrayLike<number>, n: number): number[] {
 export interface Measure {
   params: number;
   flops: number | undefined;
+}
+
+export interface PruneStart {
+  readonly emit: EmitRequest | undefined;
+  readonly before: Measure;
+  readonly analysis: ChannelAnalysis;
+  /** The prunable groups in scope (non-empty). */
+  readonly groups: ChannelGroup[];
+}
+
+/**
+ * What every decision pass does first: check `emit-cfg`, measure the model, analyse its channel
+ * groups and pick those in scope. Undefined (with a warning saying why) when nothing is in scope.
+ */
+export function startPrune(
+  pass: string,
+  model: Model,
+  o: { readonly 'emit-cfg': string; readonly apply: boolean; readonly scope: string },
+  ctx: PassContext,
+): PruneStart | undefined {
+  if (o['emit-cfg'] && !o.apply) throw new YlcError('bad-pipeline', `pass '${pass}': option 'emit-cfg' needs apply=true (the YAML describes the sliced model)`);
+  const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg']) : undefined;
+  const before = measure(model);
+  const analysis = analyzeChannelGroups(model);
+  for (const r of analysis.remarks) ctx.remark(r.node, r.message);
+  const { groups, why } = groupsInScope(model, analysis, o.scope as Scope, ctx);
+  if (groups.length === 0) {
+    ctx.warn(`pruned nothing: ${why}`);
+    return undefined;
+  }
+  return { emit, before, analysis, groups };
 }
 
 export function measure(model: Model): Measure {
