@@ -24,7 +24,7 @@ function buildCli(args: string[]): Argv {
   return trainCommands(gradCommand(yoloCommands(base)))
     .command(
       'demo',
-      'run the main job on the built-in default (yolov5n: fold-bn,dce)',
+      'the main job on the built-in default: build yolov5n, fold-bn,dce checked in ONNX Runtime, write its training and deploy forms',
       (y) => y.option('out-dir', { type: 'string', default: 'ylc-demo', describe: 'where the result goes' }),
       async (argv) => demoCommand(argv['out-dir']),
     )
