@@ -71,6 +71,18 @@ describe('ylc bench train', () => {
     expect(r.stdout).toContain('PyTorch baseline skipped (--no-torch)');
   });
 
+  it('with --profile, writes the ONNX Runtime profile and says where the step time went', () => {
+    const r = ylc('bench', 'train', '--cfg', 'yolov5n', '--imgsz', '64', '--batch', '2', '--steps', '2', '--warmup', '1', '--no-torch', '--profile', 'prof/step');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const written = fs.readdirSync(path.join(dir, 'prof')).filter((f) => f.startsWith('step_') && f.endsWith('.json'));
+    expect(written).toHaveLength(1);
+    expect(r.stdout).toContain(`wrote ${path.join(dir, 'prof', written[0]!)}`);
+    expect(r.stdout).toMatch(/profile: 2 runs, \d+ ms a run profiled \(median\), \d+ nodes; per-node minimum kernel time:/);
+    for (const kind of ['convolution', 'data movement', 'elementwise and reductions', 'outside kernels (dispatch)']) expect(r.stdout).toMatch(new RegExp(`\\n  ${kind.replace(/[()]/g, '\\$&')} +[\\d.]+ ms +\\d+%`));
+    expect(r.stdout).toMatch(/slowest op types: \w+ [\d.]+ ms \(\d+\)(, \w+ [\d.]+ ms \(\d+\)){7}\n/);
+  });
+
   it('names a missing execution provider in one line, with how to get it', () => {
     const r = ylc('bench', 'train', '--imgsz', '64', '--batch', '2', '--steps', '1', '--warmup', '0', '--no-torch', '--device', 'cuda');
     expect(r.status).toBe(2);

@@ -11,6 +11,8 @@
  * same config, image size, batch, steps and threads, run by `python` when it can import torch.
  * `rounds` alternates the two, so both see the same machine state; each framework's figure is its
  * best round (the median step of that round), which discounts rounds that met a busy machine alike.
+ * With `profile`, the first round's child profiles its session and the report carries the
+ * summary of where a step's time went (profile-summary.ts).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,6 +28,7 @@ import { buildModel, loadConfig, readDetectInfo } from '../frontends/yolov5/inde
 import { buildTrainingArtifacts, writeTrainingArtifacts } from './artifacts.js';
 import { loadHyp } from './loss/index.js';
 import type { OptimizerKind } from './schedule.js';
+import { readProfileSummary, type ProfileSummary } from './profile-summary.js';
 import { benchTargets, yoloBatch, yoloTrainingHooks } from './yolo.js';
 
 export interface BenchTrainOptions {
@@ -43,7 +46,7 @@ export interface BenchTrainOptions {
   /** Python with torch for the baseline (default python3); null skips it. */
   python?: string | null;
   rounds?: number;
-  /** Write an ONNX Runtime profile with this prefix (first round). */
+  /** Write an ONNX Runtime profile with this prefix (first round) and summarize it. */
   profile?: string;
   hyp?: string;
   log?: (line: string) => void;
@@ -61,6 +64,17 @@ export interface BenchTrainReport {
   torch?: FrameworkFigures;
   /** Why there is no PyTorch figure. */
   torchSkipped?: string;
+  /** With `profile`: the training session's profile (first round) and where its time went. */
+  profile?: { file: string; summary: ProfileSummary };
+}
+
+/** The newest `<prefix>_<date>.json` written since `since` (ms epoch): the training session's when the optimizer has its own. */
+function writtenProfile(prefix: string, since: number): string | undefined {
+  const dir = path.dirname(prefix);
+  const base = `${path.basename(prefix)}_`;
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(base) && f.endsWith('.json')) : [];
+  const fresh = files.map((f) => path.join(dir, f)).map((f) => ({ f, st: fs.statSync(f) })).filter((x) => x.st.mtimeMs >= since);
+  return fresh.sort((a, b) => b.st.size - a.st.size)[0]?.f;
 }
 
 /** Where the PyTorch baseline script lives: ../shared/bench beside the package. */
@@ -135,8 +149,11 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
     const child = fileURLToPath(new URL('./bench-child.js', import.meta.url));
     const ours: ChildResult[] = [];
     const torch: Array<{ step_ms: number; peak_rss_mb: number; framework: string }> = [];
+    let profiled: BenchTrainReport['profile'];
     for (let r = 0; r < rounds; r++) {
-      const profile = r === 0 && options.profile ? [options.profile] : [];
+      const profile = r === 0 && options.profile ? [path.resolve(options.profile)] : [];
+      if (profile.length > 0) fs.mkdirSync(path.dirname(profile[0]!), { recursive: true });
+      const roundStart = Date.now() - 1000;
       const c = spawnSync(
         process.execPath,
         ['--expose-gc', child, dir, batchFile, String(options.warmup), String(options.steps), String(options.threads ?? 0), options.device ?? 'cpu', ...profile],
@@ -150,6 +167,11 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
       if (c.status !== 0) throw new Error(`the ylc training process failed: ${lastLine(c.stderr) || `exit ${c.status}`}`);
       const result = JSON.parse(reply) as ChildResult;
       ours.push(result);
+      if (profile.length > 0) {
+        const file = writtenProfile(profile[0]!, roundStart);
+        if (!file) throw new YlcError('io', `--profile ${options.profile}: ONNX Runtime wrote no profile there`);
+        profiled = { file, summary: readProfileSummary(file, options.warmup) };
+      }
       log(`ylc round ${r + 1}: steps ${result.stepMs.map((t) => t.toFixed(0)).join(', ')} ms, peak RSS ${result.peakRssMB.toFixed(0)} MiB`);
       if (torchSkipped) continue;
       const args = [script, 'bench', '--cfg', cfg.path, '--imgsz', String(options.imgsz), '--batch', String(options.batch), '--steps', String(options.steps), '--warmup', String(options.warmup)];
@@ -174,6 +196,7 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
         losses: ours[0]!.losses,
       },
     };
+    if (profiled) report.profile = profiled;
     if (torch.length > 0 && !torchSkipped) {
       const ms = Math.min(...torch.map((t) => t.step_ms));
       report.torch = { framework: torch[0]!.framework, stepMs: ms, imagesPerSecond: (options.batch * 1000) / ms, peakRssMB: Math.max(...torch.map((t) => t.peak_rss_mb)) };

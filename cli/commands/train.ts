@@ -9,6 +9,7 @@ import { staticDims } from '../../ir/type.js';
 import { readDetectInfo } from '../../frontends/yolov5/index.js';
 import { buildTrainingArtifacts, checkTrainingForm, writeTrainingArtifacts } from '../../training/artifacts.js';
 import { benchTrain, type BenchTrainReport } from '../../training/bench.js';
+import { formatProfileSummary } from '../../training/profile-summary.js';
 import { loadHyp } from '../../training/loss/index.js';
 import { parameterSlots } from '../../training/params.js';
 import { yoloTrainingHooks } from '../../training/yolo.js';
@@ -76,7 +77,7 @@ export function trainCommands<T>(y: Argv<T>): Argv<T> {
               .option('fuse-optimizer', { type: 'boolean', default: true, describe: 'optimizer step inside the training model' })
               .option('python', { type: 'string', default: process.env.YLC_PYTHON ?? 'python3', describe: 'python with torch for the baseline ($YLC_PYTHON)' })
               .option('torch', { type: 'boolean', default: true, describe: 'run the PyTorch baseline (--no-torch skips it)' })
-              .option('profile', { type: 'string', describe: 'write an ONNX Runtime profile with this file prefix' }),
+              .option('profile', { type: 'string', describe: 'write an ONNX Runtime profile (first round) with this file prefix and print where the step time goes' }),
           async (argv) => {
             const report = await benchTrain({
               cfg: argv.cfg,
@@ -101,6 +102,10 @@ export function trainCommands<T>(y: Argv<T>): Argv<T> {
 }
 
 function printReport(r: BenchTrainReport, batch: number): void {
+  if (r.profile) {
+    say(`wrote ${r.profile.file}`);
+    for (const line of formatProfileSummary(r.profile.summary)) say(line);
+  }
   const row = (name: string, f: { stepMs: number; imagesPerSecond: number; peakRssMB: number }) =>
     say(`${name.padEnd(28)} ${f.stepMs.toFixed(1).padStart(8)} ms/step ${f.imagesPerSecond.toFixed(2).padStart(8)} img/s  peak RSS ${f.peakRssMB.toFixed(0).padStart(6)} MiB`);
   say('');
