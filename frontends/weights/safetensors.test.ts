@@ -158,7 +158,7 @@ describe('writeSafetensors', () => {
       caught = e;
     }
     expect((caught as YlcError).code).toBe('bad-output');
-    expect((caught as YlcError).message).toBe(`cannot write ${file}: its directory does not exist`);
+    expect((caught as YlcError).message).toBe(`cannot write ${file}: directory ${path.dirname(file)} does not exist`);
   });
 });
 

@@ -12,7 +12,7 @@
 import { DataType, dataTypeName, rawByteLength } from '../../ir/dtype.js';
 import { YlcError } from '../../ir/errors.js';
 import { Tensor } from '../../ir/tensor.js';
-import { writeFileAtomic } from './files.js';
+import { writeFileAtomic } from '../../ir/atomic-write.js';
 
 export interface SafetensorsFile {
   readonly tensors: Map<string, Tensor>;
@@ -137,7 +137,7 @@ export function serializeSafetensors(tensors: ReadonlyMap<string, Tensor>, metad
 
 /** Writes a .safetensors file atomically (temporary file + rename). */
 export function writeSafetensors(file: string, tensors: ReadonlyMap<string, Tensor>, metadata?: Readonly<Record<string, string>>): void {
-  writeFileAtomic(file, serializeSafetensors(tensors, metadata));
+  writeFileAtomic(file, serializeSafetensors(tensors, metadata), { durable: true });
 }
 
 /** True when the bytes start like a safetensors file: a header length, then '{'. */

@@ -132,6 +132,6 @@ describe('writeTorchStateDict', () => {
       caught = e;
     }
     expect(caught).toBeInstanceOf(YlcError);
-    expect((caught as YlcError).message).toBe(`cannot write ${file}: its directory does not exist`);
+    expect((caught as YlcError).message).toBe(`cannot write ${file}: directory ${path.dirname(file)} does not exist`);
   });
 });

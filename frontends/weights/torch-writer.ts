@@ -24,7 +24,7 @@ import { DataType, dataTypeName, rawByteLength } from '../../ir/dtype.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { PickleWriter } from '../pytorch/pickle.js';
 import { zipChunks, type ZipWriteEntry, type ZipWriteOptions } from '../pytorch/zip.js';
-import { writeFileAtomic } from './files.js';
+import { writeFileAtomic } from '../../ir/atomic-write.js';
 
 const STORAGE_CLASS: ReadonlyMap<DataType, string> = new Map([
   [DataType.FLOAT, 'FloatStorage'],
@@ -42,7 +42,7 @@ const STORAGE_CLASS: ReadonlyMap<DataType, string> = new Map([
 /** Writes `tensors` (in map order) as a torch state dict, atomically (temporary file + rename). */
 export function writeTorchStateDict(file: string, tensors: ReadonlyMap<string, Tensor>, options: ZipWriteOptions = {}): void {
   const archiveName = path.basename(file).replace(/\.[^.]*$/, '') || 'archive';
-  writeFileAtomic(file, zipChunks(torchStateDictRecords(archiveName, tensors), options));
+  writeFileAtomic(file, zipChunks(torchStateDictRecords(archiveName, tensors), options), { durable: true });
 }
 
 /** The archive's records, in the order torch writes them. */

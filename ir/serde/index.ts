@@ -18,7 +18,8 @@ import type { Model } from '../model.js';
 import { YlcError } from '../errors.js';
 import { decodeModel } from './decode.js';
 import { modelProto, type EncodeHooks } from './encode.js';
-import { ChunkWriter, concatChunks, writeChunks } from './writer.js';
+import { checkOutputDirectory, describeIoError, removeQuietly, temporaryName, writeChunksTo, writeFileAtomic } from '../atomic-write.js';
+import { ChunkWriter, concatChunks } from './writer.js';
 import { saveHooks } from './external-data.js';
 import { onnx } from './proto.js';
 
@@ -69,12 +70,12 @@ export function saveModelWithLimit(model: Model, file: string, options: SaveOpti
     throw new RangeError(`externalDataLocation must be a file name relative to the model's directory, got '${location}'`);
   }
   const dir = path.dirname(path.resolve(file));
-  checkOutputDir(file, dir);
+  checkOutputDirectory(file);
 
   if (options.externalData !== true) {
     const writer = encodeToChunks(model, saveHooks(dir).hooks);
     if (writer.size <= limit) {
-      writeAtomically(file, writer.chunks());
+      writeFileAtomic(file, writer.chunks());
       return;
     }
   }
@@ -87,15 +88,16 @@ export function saveModelWithLimit(model: Model, file: string, options: SaveOpti
     );
   }
   const dataFile = path.join(dir, location);
-  checkOutputDir(dataFile, path.dirname(dataFile));
-  const dataTmp = tempName(dataFile);
+  checkOutputDirectory(dataFile);
+  const dataTmp = temporaryName(dataFile);
   try {
     try {
-      writeFile(dataTmp, plan.chunks);
+      writeChunksTo(dataTmp, plan.chunks);
     } catch (e) {
       throw new YlcError('bad-output', `cannot write ${dataFile}: ${describeIoError(e)}`, { cause: e });
     }
-    writeAtomically(file, writer.chunks(), () => fs.renameSync(dataTmp, dataFile));
+    // The data file goes into place just before the model that refers to it.
+    writeFileAtomic(file, writer.chunks(), { beforeRename: () => fs.renameSync(dataTmp, dataFile) });
   } finally {
     removeQuietly(dataTmp);
   }
@@ -107,64 +109,3 @@ function encodeToChunks(model: Model, hooks: EncodeHooks): ChunkWriter {
   return w;
 }
 
-function checkOutputDir(file: string, dir: string): void {
-  let ok = false;
-  try {
-    ok = fs.statSync(dir).isDirectory();
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new YlcError('bad-output', `cannot write ${file}: directory ${dir} does not exist`);
-}
-
-function tempName(file: string): string {
-  return `${file}.tmp-${process.pid}`;
-}
-
-/** Writes `chunks` to a temp file beside `file` and renames it into place (after `beforeRename`). */
-function writeAtomically(file: string, chunks: readonly Uint8Array[], beforeRename?: () => void): void {
-  const tmp = tempName(file);
-  try {
-    writeFile(tmp, chunks);
-    beforeRename?.();
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    removeQuietly(tmp);
-    if (e instanceof YlcError) throw e;
-    throw new YlcError('bad-output', `cannot write ${file}: ${describeIoError(e)}`, { cause: e });
-  }
-}
-
-function writeFile(target: string, chunks: readonly Uint8Array[]): void {
-  const fd = fs.openSync(target, 'w');
-  try {
-    writeChunks(fd, chunks);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function describeIoError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'no space left on device';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return code ?? (e instanceof Error ? e.message.split('\n')[0]! : String(e));
-  }
-}
-
-function removeQuietly(file: string): void {
-  try {
-    fs.unlinkSync(file);
-  } catch {
-    // already renamed or never created
-  }
-}

@@ -9,7 +9,6 @@
  * needs about 1x its size in memory, or concatenated once into an exactly sized buffer.
  */
 import $protobuf from 'protobufjs/minimal.js';
-import * as fs from 'node:fs';
 
 /** Byte fields at least this long are written from their views instead of being copied. */
 export const HOLE_BYTES = 4096;
@@ -120,17 +119,6 @@ export function concatChunks(chunks: readonly Uint8Array[], size: number): Uint8
   }
   if (at !== size) throw new Error(`ChunkWriter: wrote ${at} bytes, expected ${size}`);
   return out;
-}
-
-/** Writes chunks to an open file descriptor, in order. */
-export function writeChunks(fd: number, chunks: readonly Uint8Array[]): number {
-  let total = 0;
-  for (const c of chunks) {
-    let done = 0;
-    while (done < c.length) done += fs.writeSync(fd, c, done, c.length - done);
-    total += c.length;
-  }
-  return total;
 }
 
 function varintSize(v: number): number {

@@ -27,7 +27,7 @@ import { buildModel } from '../../frontends/yolov5/build.js';
 import { configFromDict, parseConfig, type YoloConfig } from '../../frontends/yolov5/config.js';
 import { META_CONFIG, META_DETECT, readForm } from '../../frontends/yolov5/metadata.js';
 import { makeDivisible, resolveLayers, type ResolvedLayer } from '../../frontends/yolov5/modules.js';
-import { writeFileAtomic } from '../../frontends/weights/files.js';
+import { writeFileAtomic } from '../../ir/atomic-write.js';
 import type { PassContext } from '../pass.js';
 
 export interface EmitRequest {
