@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AttrType } from './attribute.js';
 import { Graph, Node, Value } from './graph.js';
 import { tensorType } from './type.js';
 import { DataType } from './dtype.js';
@@ -44,6 +45,29 @@ describe('use-def chains', () => {
     expect(g.nodes.size).toBe(3);
     expect(a.inputs.length).toBe(1);
     expect(() => g.remove(c)).toThrow(/graph output/);
+  });
+
+  it('removing a node removes its subgraphs too, releasing the uses they held on outer values', () => {
+    const { g, x, a } = chain();
+    const cond = g.addInput(new Value('cond', tensorType(DataType.BOOL, [])));
+    const iff = g.append(new Node('If', [cond], ['r']));
+    for (const branch of ['then_branch', 'else_branch']) {
+      const body = new Graph(branch);
+      body.parentNode = iff;
+      const inner = body.append(new Node('Mul', [a.output(), x], [`${branch}_out`]));
+      const nested = new Graph(`${branch}_nested`);
+      nested.parentNode = inner;
+      nested.append(new Node('Neg', [x], [`${branch}_neg`]));
+      inner.setAttr({ name: 'unused_body', type: AttrType.GRAPH, value: nested });
+      body.outputs.push(inner.output());
+      iff.setAttr({ name: branch, type: AttrType.GRAPH, value: body });
+    }
+    expect(x.useCount).toBe(1 + 4);
+    expect(a.output().useCount).toBe(2 + 2);
+    g.remove(iff);
+    expect(x.uses().map((u) => u.node.opType)).toEqual(['Relu']);
+    expect(a.output().useCount).toBe(2);
+    expect(cond.useCount).toBe(0);
   });
 
   it('iteration survives removal of the current node and of the next one', () => {

@@ -476,7 +476,8 @@ export class Graph {
 
   /**
    * Removes `node`. Refuses (throws, nothing changed) while any output is still used or is a graph
-   * output; with `force` the node is removed anyway (for passes that rewire uses afterwards).
+   * output; with `force` the node is removed anyway (for passes that rewire uses afterwards). The
+   * nodes of its subgraphs go with it, so the values of enclosing graphs they read lose those uses.
    */
   remove(node: Node, options: { force?: boolean } = {}): void {
     if (node.graph !== this) throw new Error(`node ${node.describe()} is not in this graph`);
@@ -485,6 +486,9 @@ export class Graph {
         if (out.useCount > 0) throw new Error(`cannot remove ${node.describe()}: output '${out.name}' is still used`);
         if (out.isGraphOutput()) throw new Error(`cannot remove ${node.describe()}: output '${out.name}' is a graph output`);
       }
+    }
+    for (const g of node.subgraphs()) {
+      for (const inner of [...g.nodes.reversed()]) g.remove(inner, { force: true });
     }
     node.detachInputs();
     this.nodes.unlink(node);

@@ -9,8 +9,7 @@
  * them and goes in the same sweep. When the walk meets a live node with subgraphs it cleans the
  * subgraphs first: a value of this graph used only by dead code inside a body is then seen as
  * unused by the earlier nodes that produce it. A dead node with subgraphs is removed together with
- * its bodies: their nodes are unlinked first, so the uses they held on outer values are released
- * (Graph.remove releases only the node's own inputs).
+ * its bodies (Graph.remove releases the uses they held on outer values).
  *
  * Pre: use lists are consistent (the IR keeps them so). Post: no node has all outputs dead, except
  * nodes kept for side effects; no unused initializer that is not a graph input/output.
@@ -47,15 +46,10 @@ function isDead(node: Node): boolean {
   return node.outputs.every((v) => v.useCount === 0 && !v.isGraphOutput());
 }
 
-/** Unlinks every node of `node`'s subgraphs, innermost last-first, releasing their uses. */
-function releaseSubgraphs(node: Node): number {
+/** The nodes of `node`'s subgraphs, at every depth (they go when it is removed). */
+function subgraphNodeCount(node: Node): number {
   let n = 0;
-  for (const g of node.subgraphs()) {
-    for (const inner of [...g.nodes.reversed()]) {
-      n += releaseSubgraphs(inner) + 1;
-      g.remove(inner, { force: true });
-    }
-  }
+  for (const g of node.subgraphs()) for (const _ of g.allNodes()) n++;
   return n;
 }
 
@@ -72,7 +66,7 @@ export function eliminateDeadCode(graph: Graph, options: { aggressive?: boolean;
           options.ctx?.remark(node, `kept although its outputs are unused: ${reason}`);
           continue;
         }
-        stats.nodes += releaseSubgraphs(node) + 1;
+        stats.nodes += subgraphNodeCount(node) + 1;
         g.remove(node);
         removed = true;
         continue;
