@@ -382,8 +382,3 @@ function readLossMeta(model: Model): LossMeta {
     throw new YlcError('bad-model', `metadata '${META_LOSS}' is not valid (${(e as Error).message})`);
   }
 }
-
-/** The hyp recorded by appendYoloLoss. */
-export function lossHypOf(model: Model): Hyp {
-  return readLossMeta(model).hyp;
-}
