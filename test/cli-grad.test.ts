@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSafetensors } from '../frontends/weights/index.js';
+import { loadModel, saveModel } from '../ir/serde/index.js';
 import { Tensor } from '../ir/tensor.js';
 import { ROOT, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
 import { loadLossGolden, type LossGolden } from './util/loss-goldens.js';
@@ -111,5 +112,19 @@ describe('ylc grad', () => {
     }
     const r = ylc('grad', '--cfg', 'yolov5n', '--batch', 'bad-box.safetensors', '-o', 'out.onnx');
     expect(r.stderr).toBe('ylc: error [bad-option] -o out.onnx: ylc grad writes a .safetensors file\n');
+  });
+
+  it('a --model to rebuild for the batch whose ylc.config metadata is corrupt: one line, exit 1', () => {
+    const model = loadModel(path.join(dir, 'n.onnx'));
+    model.setMetadata('ylc.config', '{"nc": 80, "backbone": [');
+    saveModel(model, path.join(dir, 'bad-config.onnx'));
+    // The batch is not 640x640 batch 1, so n.onnx must be rebuilt for it.
+    writeSafetensors(path.join(dir, 'golden-batch.safetensors'), new Map([['input', loadLossGolden('yolov5n').tensors.get('input')!], ['targets', Tensor.fromFloat32([1, 6], Float32Array.from([0, 0, 0.5, 0.5, 0.2, 0.2]))]]));
+    const r = ylc('grad', '--model', 'bad-config.onnx', '--batch', 'golden-batch.safetensors', '-o', 'bad.safetensors');
+    expect(r.stderr).toMatch(
+      /^ylc: error \[bad-model\] bad-config\.onnx: cannot rebuild the model for a new input shape or opset: metadata 'ylc\.config' is not valid JSON \(.+\); build it again from its YAML with its weights: ylc export-weights bad-config\.onnx -o w\.safetensors, then ylc build --cfg <yaml> --weights w\.safetensors\n$/,
+    );
+    expect(r.status).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'bad.safetensors'))).toBe(false);
   });
 });

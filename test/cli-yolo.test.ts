@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel } from '../ir/serde/index.js';
+import { loadModel, saveModel } from '../ir/serde/index.js';
 import { readWeights } from '../frontends/weights/index.js';
 import { ROOT, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
 import { maxAbsDiff, randomFloat32, runModel } from './util/ort.js';
@@ -93,6 +93,13 @@ describe('bad input of the frontend', () => {
     ['a state_dict given to import', ['import', 'w.pt', '-o', 'x.onnx'], 1, /^ylc: error \[bad-model\] w\.pt holds weights but no model config \(a state_dict\); use: ylc build --cfg <yaml> --weights w\.pt$/, () => {}],
     ['export-weights to an unknown format', ['export-weights', 'n.onnx', '-o', 'x.bin'], 2, /^ylc: error \[bad-option\] cannot tell the format of x\.bin: name it \.safetensors, \.pt or \.pth$/, () => {}],
     ['an unknown built-in name', ['build', '--cfg', 'yolov9', '-o', 'x.onnx'], 1, /^ylc: error \[\S+\] .*yolov9/, () => {}],
+    ['export --dynamic of a model whose ylc.config metadata is corrupt', ['export', 'bad-config.onnx', '--dynamic', '-o', 'x.onnx'], 1,
+      /^ylc: error \[bad-model\] bad-config\.onnx: cannot rebuild the model for a new input shape or opset: metadata 'ylc\.config' is not valid JSON \(.+\); build it again from its YAML with its weights: ylc export-weights bad-config\.onnx -o w\.safetensors, then ylc build --cfg <yaml> --weights w\.safetensors$/,
+      () => {
+        const model = loadModel(path.join(dir, 'n.onnx'));
+        model.setMetadata('ylc.config', '{"nc": 80, "backbone": [');
+        saveModel(model, path.join(dir, 'bad-config.onnx'));
+      }],
   ];
   for (const [title, args, status, message, setup] of cases) {
     it(title, () => {

@@ -18,7 +18,7 @@ import type { Model } from '../../ir/model.js';
 import { DataType } from '../../ir/dtype.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { staticDims } from '../../ir/type.js';
-import { applyStateDict, buildModel, configFromDict, loadConfig, META_CONFIG, readDetectInfo, readForm, stateDictOf } from '../../frontends/yolov5/index.js';
+import { applyStateDict, buildModel, loadConfig, readDetectInfo, readForm, rebuildModel } from '../../frontends/yolov5/index.js';
 import { readWeights, writeSafetensors } from '../../frontends/weights/index.js';
 import { hypFromJson, loadHyp, rescaleHyp, type Hyp } from '../../training/loss/hyp.js';
 import { gradStep } from '../../training/loss/grad-step.js';
@@ -117,24 +117,13 @@ function modelFor(flags: GradFlags, dims: readonly number[]): Model {
         `${file}: ${form === 'deploy' ? 'a model in deploy form (BatchNorm folded, Detect decoded)' : 'not a model built by ylc (no ylc.form metadata)'} is not in training form; give the training form (ylc build --form train, ylc import)`,
       );
     }
-    if (!sameShape(model, dims)) model = rebuild(model, file, [h, w], bs);
+    if (!sameShape(model, dims)) model = rebuildModel(model, file, { imgsz: [h, w], batch: bs });
   }
   if (flags.weights !== undefined) {
     const result = applyStateDict(model, readStateDict(flags.weights));
     say(`weights ${flags.weights}: ${result.loaded.length} tensors loaded`);
   }
   return model;
-}
-
-/** The same network rebuilt for another batch or image size, with its weights. */
-function rebuild(model: Model, file: string, imgsz: [number, number], batch: number): Model {
-  const text = model.getMetadata(META_CONFIG);
-  if (text === undefined) throw new YlcError('bad-model', `${file}: its input does not fit the batch and it has no '${META_CONFIG}' metadata to rebuild from`);
-  const info = readDetectInfo(model, file);
-  const cfg = configFromDict(JSON.parse(text) as Record<string, unknown>, `${file}:${META_CONFIG}`);
-  const rebuilt = buildModel(cfg, { form: 'train', nc: info.nc, names: info.names, opset: model.opset, imgsz, batch });
-  applyStateDict(rebuilt, stateDictOf(model).tensors);
-  return rebuilt;
 }
 
 function hypFor(flags: GradFlags, batch: Batch, model: Model): { hyp: Hyp; source: string } {

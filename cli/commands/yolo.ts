@@ -19,9 +19,9 @@ import {
   configFromDict,
   countParameters,
   loadConfig,
-  META_CONFIG,
   readDetectInfo,
   readForm,
+  rebuildModel,
   stateDictOf,
   toDeployForm,
   DEFAULT_OPSET,
@@ -164,7 +164,7 @@ export function yoloCommands<T>(y: Argv<T>): Argv<T> {
         let train = model;
         if (wantsRebuild) {
           if (form !== 'train') throw new YlcError('bad-option', `${argv.model} is already in deploy form: --dynamic/--opset need the training-form model`);
-          train = rebuildWithWeights(model, argv.model, { dynamic: argv.dynamic, opset: argv.opset ?? model.opset });
+          train = rebuildModel(model, argv.model, { opset: argv.opset, batch: argv.dynamic ? 'dynamic' : undefined });
         }
         finish(train, 'deploy', argv.output, argv);
       },
@@ -188,23 +188,4 @@ export function yoloCommands<T>(y: Argv<T>): Argv<T> {
         say(`${tensors.size} tensors${skipped.length ? ` (${skipped.length} non-weight initializers left out)` : ''}; wrote ${argv.output}`);
       },
     );
-}
-
-/** The same network rebuilt from the config it carries (new axes or opset), with its weights. */
-function rebuildWithWeights(model: Model, file: string, shape: { dynamic: boolean; opset: number }): Model {
-  const configText = model.getMetadata(META_CONFIG);
-  if (configText === undefined) throw new YlcError('bad-model', `${file}: no '${META_CONFIG}' metadata to rebuild from`);
-  const info = readDetectInfo(model, file);
-  const cfg = configFromDict(JSON.parse(configText) as Record<string, unknown>, `${file}:${META_CONFIG}`);
-  const rebuilt = buildModel(cfg, {
-    form: 'train',
-    nc: info.nc,
-    imgsz: info.imgsz,
-    names: info.names,
-    opset: shape.opset,
-    batch: shape.dynamic ? 'dynamic' : info.batch,
-  });
-  const { tensors } = stateDictOf(model);
-  applyStateDict(rebuilt, tensors);
-  return rebuilt;
 }

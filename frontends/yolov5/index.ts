@@ -9,3 +9,4 @@ export { applyStateDict, countParameters, type ApplyResult } from './state-dict.
 export { type DetectInfo } from './detect.js';
 export { META_FORM, META_DETECT, META_CONFIG, readDetectInfo, readForm, pyNamesRepr, type ModelForm } from './metadata.js';
 export { stateDictOf, type ExportedStateDict } from './state-dict-export.js';
+export { rebuildModel, type RebuildOptions } from './rebuild.js';
