@@ -7,10 +7,10 @@
  * The model (training form, static batch and image size) is rewritten in place:
  * batchNormToTraining, appendYoloLoss, the target inputs fixed to this batch's counts (the
  * backward graph is built for static shapes), appendBackward over every parameter (weights,
- * biases, BN gamma/beta; not the running stats) with CIoU's alpha and the objectness targets
- * detached; then one ONNX Runtime run.
+ * biases, BN gamma/beta, and the ones training freezes; not the running stats) with CIoU's alpha
+ * and the objectness targets detached; then one ONNX Runtime run.
  */
-import { DataType, isFloatingPoint } from '../../ir/dtype.js';
+import { DataType } from '../../ir/dtype.js';
 import { YlcError } from '../../ir/errors.js';
 import type { Model } from '../../ir/model.js';
 import { createSession, ort, type Device } from '../../ir/runtime.js';
@@ -19,6 +19,7 @@ import { staticDims, tensorType } from '../../ir/type.js';
 import { readDetectInfo, readForm } from '../../frontends/yolov5/index.js';
 import { appendBackward } from '../../passes/autodiff/index.js';
 import { batchNormToTraining } from '../../passes/bn-train.js';
+import { collectTrainable, parameterSlots } from '../params.js';
 import type { Hyp } from './hyp.js';
 import { appendYoloLoss, yoloTargetFeeds, type LossFeed } from './yolo-loss.js';
 
@@ -49,25 +50,16 @@ export interface GradStepResult {
   tensors: Map<string, Tensor>;
 }
 
-const RUNNING_SUFFIXES = ['.running_mean', '.running_var', '.num_batches_tracked'];
-
 /**
- * The parameters of a training-form model: its floating-point initializers except BatchNorm's
- * running statistics (inputs 3 and 4 of BatchNormalization nodes), in file order.
+ * The parameters a step differentiates: training/params.ts's collectTrainable, the optimizer
+ * groups plus the frozen tensors, in initializer order. Training leaves the frozen ones out (train.py
+ * hands them to no optimizer group: ConvNeXt's layer-scale gamma), but PyTorch's loss.backward()
+ * still fills their `.grad`, and the goldens `ylc grad` is checked against hold those gradients.
  */
 export function trainableParameters(model: Model): string[] {
-  const stats = new Set<string>();
-  for (const node of model.graph.nodes) {
-    if (node.opType !== 'BatchNormalization') continue;
-    for (const i of [3, 4]) {
-      const v = node.input(i);
-      if (v) stats.add(v.name);
-    }
-  }
-  return [...model.graph.initializers.values()]
-    .filter((v) => v.constValue && isFloatingPoint(v.constValue.dtype) && !v.isGraphInput())
-    .filter((v) => !stats.has(v.name) && !RUNNING_SUFFIXES.some((s) => v.name.endsWith(s)))
-    .map((v) => v.name);
+  const set = collectTrainable(model);
+  const names = new Set([...parameterSlots(set).map((s) => s.name), ...set.frozen.map((f) => f.name)]);
+  return [...model.graph.initializers.keys()].filter((name) => names.has(name));
 }
 
 /** Gives the target inputs the static shapes of `feeds` (the backward graph needs static shapes). */
