@@ -75,12 +75,12 @@ describe('buildTrainingArtifacts', () => {
     const full = await TrainingRun.fromArtifacts(plain);
     for (let i = 0; i < 3; i++) expect((await lean.step(batch(i))).loss).toBe((await full.step(batch(i))).loss);
     expectClose(paramsOf(lean), paramsOf(full), Object.keys(paramsOf(full)));
-    // Batch 4, warmup 100 iterations: accumulate = round(1 + 15 ni / 100) is 2 at ni = 4, and
-    // 4 - 3 < 2: train.py accumulates there, which these artifacts cannot.
-    const scheduled = await TrainingRun.fromArtifacts(a, { schedule: { batchSize: TINY_BATCH, epochs: 1, batchesPerEpoch: 10 } });
-    for (let i = 0; i < 4; i++) expect((await scheduled.step(batch())).stepped).toBe(true);
-    await expect(scheduled.step(batch())).rejects.toThrow('iteration 4 accumulates gradients (accumulate 2 for batch 4, nominal batch 64) but the artifacts were built without gradient accumulation');
-    await Promise.all([lean, full, scheduled].map((r) => r.release()));
+    // Batch 4 accumulates 16 batches per step (from ni = 4 in the warmup, where
+    // round(1 + 15 ni / 100) is 2 and 4 - 3 < 2), which these artifacts cannot: refused up front.
+    await expect(TrainingRun.fromArtifacts(a, { schedule: { batchSize: TINY_BATCH, epochs: 1, batchesPerEpoch: 10 } })).rejects.toThrow(
+      'batch 4 accumulates gradients over 16 batches (nominal batch 64) but the artifacts were built without gradient accumulation',
+    );
+    await Promise.all([lean, full].map((r) => r.release()));
   });
 
   it('refuses models that are not in training form', () => {
@@ -198,7 +198,7 @@ describe('TrainingRun', () => {
       }
     }
     const stepped: number[] = [];
-    let pending: { ni: number; grads: Flat; momentum: Flat } | undefined;
+    let pending: { ni: number; resumed: TrainingRun } | undefined;
     for (let ni = 0; ni < 106; ni++) {
       const b = batch(100 + (ni % 5));
       const atStart = paramsOf(split);
@@ -206,6 +206,7 @@ describe('TrainingRun', () => {
       const rs = await split.step(b);
       expect(rs.stepped).toBe(r.stepped);
       if (r.stepped) stepped.push(r.iteration);
+      if (pending) await pending.resumed.step(b);
       if (ni > 100 && !r.stepped && !pending) {
         // What was accumulated is this batch's gradient; the next step adds the next batch's.
         const ckpt = path.join(tmp, 'pending.safetensors');
@@ -214,16 +215,17 @@ describe('TrainingRun', () => {
         const grads = await gradientsAt(plain, atStart, atStart, b);
         const names = Object.keys(grads);
         expectClose(Object.fromEntries(names.map((n) => [n, tensors.get(`grad_accumulation.${n}`)!.toFloat64()])), grads, names);
-        pending = { ni, grads, momentum: Object.fromEntries(names.map((n) => [n, tensors.get(`optimizer.momentum_buffer.${n}`)!.toFloat64()])) };
+        // A run resumed from the middle of an accumulation goes on exactly as the original.
+        pending = { ni, resumed: await TrainingRun.fromArtifacts(plain, { schedule, checkpoint: ckpt }) };
       } else if (pending && ni === pending.ni + 1) {
         expect(r.stepped).toBe(true);
       }
     }
     expect(stepped).toEqual(expected);
     expect(pending).toBeDefined();
+    expect(paramsOf(pending!.resumed)).toEqual(paramsOf(split));
     expectClose(paramsOf(fused), paramsOf(split), Object.keys(paramsOf(split)));
-    await fused.release();
-    await split.release();
+    await Promise.all([fused, split, pending!.resumed].map((r) => r.release()));
   });
 
   it('an optimizer step after accumulation applies the sum of the micro-batch gradients', async () => {
@@ -282,7 +284,7 @@ describe('TrainingRun', () => {
     const ckpt = path.join(dir, 'step3.safetensors');
     first.saveCheckpoint(ckpt);
     const { tensors, meta } = readCheckpoint(ckpt);
-    expect(meta).toEqual({ optimizer: 'sgd', iteration: 3, updates: 3, lastOptStep: 2 });
+    expect(meta).toEqual({ optimizer: 'sgd', iteration: 3, updates: 3, lastOptStep: 2, schedule: { batchSize: TINY_BATCH, epochs: 10, batchesPerEpoch: 50, cosine: false, nominalBatch: 64 } });
     expect([...tensors.keys()].sort()).toContain('optimizer.momentum_buffer.fc1.weight');
     expect([...tensors.keys()].sort()).toContain('ema.bn.running_mean');
     const resumed = await TrainingRun.load(dir, { ...opts, checkpoint: ckpt });
@@ -304,6 +306,55 @@ describe('TrainingRun', () => {
     const empty = path.join(dir, 'empty.safetensors');
     writeCheckpoint(empty, new Map(), { optimizer: 'sgd', iteration: 0, updates: 0, lastOptStep: -1 });
     await expect(TrainingRun.load(dir, { checkpoint: empty })).rejects.toThrow(`${empty}: no tensor 'fc1.weight'; the checkpoint does not belong to these artifacts`);
+  });
+
+  it('refuses what would otherwise train wrong without a word, in one line each', async () => {
+    const a = buildTrainingArtifacts(tinyModel(), { hooks: tinyHooks, hyp: HYP, fuseOptimizer: true });
+    const schedule = { batchSize: TINY_BATCH, epochs: 1, batchesPerEpoch: 3 };
+    await expect(TrainingRun.fromArtifacts(a, { schedule: { ...schedule, batchSize: 8 } })).rejects.toThrow(
+      `schedule batchSize 8: the artifacts were built for batch ${TINY_BATCH}; give the batch they take`,
+    );
+    const noAccumulation = buildTrainingArtifacts(tinyModel(), { hooks: tinyHooks, hyp: HYP, gradientAccumulation: false });
+    await expect(TrainingRun.fromArtifacts(noAccumulation, { schedule })).rejects.toThrow(
+      `batch ${TINY_BATCH} accumulates gradients over 16 batches (nominal batch 64) but the artifacts were built without gradient accumulation; rebuild them with it, or train with a batch of 64`,
+    );
+
+    const run = await TrainingRun.fromArtifacts(a, { schedule });
+    await run.step(batch(1));
+    await run.step(batch(2));
+    const ckpt = path.join(tmp, 'two.safetensors');
+    run.saveCheckpoint(ckpt);
+    await run.step(batch(3));
+    await expect(run.step(batch(4))).rejects.toThrow(
+      "training is finished: the schedule's 1 epochs of 3 batches (3 iterations) are done; save the checkpoint, or resume with more epochs",
+    );
+    expect(run.iteration).toBe(3);
+    const wrongShape = { ...batch(), images: new ort.Tensor('float32', new Float32Array(TINY_BATCH * 5), [TINY_BATCH, 5]) };
+    await expect(run.step(wrongShape)).rejects.toThrow(`batch tensor 'images' is float32[${TINY_BATCH},5]; the training model takes float32[${TINY_BATCH},4]`);
+    expect(() => run.stateDict({ ema: true })).not.toThrow();
+    await run.release();
+
+    await expect(TrainingRun.fromArtifacts(a, { schedule: { ...schedule, epochs: 2 }, checkpoint: ckpt })).rejects.toThrow(
+      `${ckpt}: it was saved at iteration 2 of a run with batch ${TINY_BATCH}, 1 epochs of 3 batches, linear LR, nominal batch 64; resume with the same schedule (this run has batch ${TINY_BATCH}, 2 epochs of 3 batches, linear LR, nominal batch 64)`,
+    );
+    await expect(TrainingRun.fromArtifacts(a, { checkpoint: ckpt })).rejects.toThrow('resume with the same schedule (this run has no schedule (every iteration a step at lr0))');
+
+    // After optimizer steps, a checkpoint without the optimizer state cannot resume them.
+    const { tensors, meta } = readCheckpoint(ckpt);
+    const stateless = path.join(tmp, 'stateless.safetensors');
+    writeCheckpoint(stateless, new Map([...tensors].filter(([k]) => !k.startsWith('optimizer.'))), meta);
+    await expect(TrainingRun.fromArtifacts(a, { schedule, checkpoint: stateless })).rejects.toThrow(
+      `${stateless}: no tensor 'optimizer.momentum_buffer.fc1.weight'; the checkpoint does not belong to these artifacts`,
+    );
+    const accumulated = path.join(tmp, 'accumulated.safetensors');
+    writeCheckpoint(accumulated, new Map([...tensors, ['grad_accumulation.fc1.weight', tensors.get('fc1.weight')!]]), { ...meta, schedule: undefined, iteration: 0 });
+    await expect(TrainingRun.fromArtifacts(noAccumulation, { checkpoint: accumulated })).rejects.toThrow(
+      `${accumulated}: it holds gradients accumulated since the last optimizer step, and these artifacts were built without gradient accumulation; resume with artifacts built with it`,
+    );
+
+    const noEma = await TrainingRun.fromArtifacts(buildTrainingArtifacts(tinyModel(), { hooks: tinyHooks, hyp: HYP, ema: false }));
+    expect(() => noEma.stateDict({ ema: true })).toThrow('these artifacts keep no EMA (built with ema: false)');
+    await noEma.release();
   });
 
   it('names a missing execution provider and how to get it', async () => {

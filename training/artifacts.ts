@@ -227,7 +227,7 @@ function presentGroups(groups: Record<ParamGroup, FlatLayout>): ParamGroup[] {
 export function buildTrainingArtifacts(model: Model, options: ArtifactOptions): TrainingArtifacts {
   checkTrainingForm(model);
   const kind = options.optimizer ?? 'sgd';
-  if (kind !== 'sgd' && kind !== 'adamw') throw new YlcError('bad-option', `--optimizer must be sgd or adamw, got '${String(kind)}'`);
+  if (kind !== 'sgd' && kind !== 'adamw') throw new YlcError('bad-option', `optimizer must be 'sgd' or 'adamw', got '${String(kind)}'`);
   const fused = options.fuseOptimizer ?? false;
   const useEma = options.ema ?? true;
   const accumulation = options.gradientAccumulation ?? true;

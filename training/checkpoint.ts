@@ -8,8 +8,10 @@
  *   ema.<name>                              ModelEMA's weights and (copied) running stats
  *   grad_accumulation.<name>                gradients accumulated since the last optimizer step
  * Missing optimizer state starts at zero and a missing EMA at the weights, as in a fresh run; so
- * the checkpoint `ylc artifacts` writes holds only the initial weights.
- * Metadata `ylc.checkpoint`: JSON CheckpointMeta (counters, the optimizer kind).
+ * the checkpoint `ylc artifacts` writes holds only the initial weights. (After an optimizer step
+ * the state is required: TrainingRun refuses a checkpoint without it.)
+ * Metadata `ylc.checkpoint`: JSON CheckpointMeta (counters, the optimizer kind, the schedule the
+ * counters belong to).
  */
 import { YlcError } from '../ir/errors.js';
 import type { Tensor } from '../ir/tensor.js';
@@ -27,6 +29,17 @@ export interface CheckpointMeta {
   updates: number;
   /** train.py's last_opt_step: the iteration of the latest optimizer step, -1 before the first. */
   lastOptStep: number;
+  /** The schedule the counters belong to (absent: every iteration stepped at lr0). */
+  schedule?: CheckpointSchedule;
+}
+
+/** What fixes a run's warmup, LR curve and accumulation (ScheduleOptions less the hyp). */
+export interface CheckpointSchedule {
+  batchSize: number;
+  epochs: number;
+  batchesPerEpoch: number;
+  cosine: boolean;
+  nominalBatch: number;
 }
 
 export const checkpointKeys = {
@@ -50,7 +63,11 @@ export function readCheckpoint(file: string): { tensors: Map<string, Tensor>; me
     throw new YlcError('bad-model', `${file}: metadata '${META_CHECKPOINT}' is not JSON (${(e as Error).message})`);
   }
   const counters = [meta.iteration, meta.updates, meta.lastOptStep];
-  if (meta.version !== 1 || (meta.optimizer !== 'sgd' && meta.optimizer !== 'adamw') || !counters.every(Number.isSafeInteger)) {
+  const sched = meta.schedule;
+  const scheduleOk =
+    sched === undefined ||
+    (typeof sched === 'object' && sched !== null && [sched.batchSize, sched.epochs, sched.batchesPerEpoch, sched.nominalBatch].every((v) => typeof v === 'number') && typeof sched.cosine === 'boolean');
+  if (meta.version !== 1 || (meta.optimizer !== 'sgd' && meta.optimizer !== 'adamw') || !counters.every(Number.isSafeInteger) || !scheduleOk) {
     throw new YlcError('bad-model', `${file}: metadata '${META_CHECKPOINT}' is not a version 1 checkpoint record`);
   }
   const { version: _version, ...rest } = meta;

@@ -24,7 +24,7 @@ import { ort } from '../ir/runtime.js';
 import { decodeModel, encodeModel } from '../ir/serde/index.js';
 import { Tensor } from '../ir/tensor.js';
 import { ARTIFACT_FILES, LAZY_RESET_INPUT, readManifest, RUNNING_STATS, type TrainingArtifacts, type TrainingManifest } from './artifacts.js';
-import { checkpointKeys, readCheckpoint, writeCheckpoint, type CheckpointMeta } from './checkpoint.js';
+import { checkpointKeys, readCheckpoint, writeCheckpoint, type CheckpointMeta, type CheckpointSchedule } from './checkpoint.js';
 import { ADAM_BETA2, ADAM_EPS, APPLY_INPUT, EMA_DECAY_INPUT, names, OPTIMIZER_STATE } from './optimizer.js';
 import { GROUPS, type FlatLayout, type ParamGroup } from './params.js';
 import { emaDecay, optimizerHyp, YoloSchedule, type OptimizerHyp, type ScheduleOptions } from './schedule.js';
@@ -148,6 +148,18 @@ export class TrainingRun {
     }
     this.hyp = optimizerHyp(options.hyp ?? manifest.hyp, options.hyp ? 'the hyp' : 'the hyp recorded in the artifacts');
     this.schedule = options.schedule ? new YoloSchedule({ ...options.schedule, hyp: this.hyp, optimizer: manifest.optimizer }) : undefined;
+    if (this.schedule) {
+      const batch = manifest.batchInputs[0]?.dims[0];
+      if (typeof batch === 'number' && batch !== this.schedule.options.batchSize) {
+        throw new YlcError('bad-option', `schedule batchSize ${this.schedule.options.batchSize}: the artifacts were built for batch ${batch}; give the batch they take`);
+      }
+      if (this.schedule.accumulate > 1 && !manifest.accumulation) {
+        throw new YlcError(
+          'bad-option',
+          `batch ${this.schedule.options.batchSize} accumulates gradients over ${this.schedule.accumulate} batches (nominal batch ${this.schedule.nominalBatch}) but the artifacts were built without gradient accumulation; rebuild them with it, or train with a batch of ${this.schedule.nominalBatch}`,
+        );
+      }
+    }
     this.meta = { optimizer: manifest.optimizer, iteration: 0, updates: 0, lastOptStep: -1 };
     this.reset.data[0] = 1;
   }
@@ -194,14 +206,22 @@ export class TrainingRun {
   private static async open(bytes: ArtifactBytes, options: TrainingRunOptions): Promise<TrainingRun> {
     const settings = { ...(options.device ? { device: options.device } : {}), ...(options.threads ? { threads: options.threads } : {}), ...(options.profile ? { profile: options.profile } : {}) };
     const training = await createTrainingSession(bytes.training, settings);
-    const optimizer = bytes.optimizer ? await createTrainingSession(bytes.optimizer, settings) : undefined;
-    const run = new TrainingRun(bytes.manifest, bytes.metadata, training, optimizer, bytes.eval, { ...options, ...settings });
+    let optimizer: ort.InferenceSession | undefined;
+    let run: TrainingRun;
+    try {
+      optimizer = bytes.optimizer ? await createTrainingSession(bytes.optimizer, settings) : undefined;
+      run = new TrainingRun(bytes.manifest, bytes.metadata, training, optimizer, bytes.eval, { ...options, ...settings });
+    } catch (e) {
+      await training.release();
+      await optimizer?.release();
+      throw e;
+    }
     try {
       if (options.checkpoint) {
         const { tensors, meta } = readCheckpoint(options.checkpoint);
         run.restore(tensors, meta, options.checkpoint);
       } else {
-        run.restore(bytes.initial(), { optimizer: bytes.manifest.optimizer, iteration: 0, updates: 0, lastOptStep: -1 }, 'the initial weights');
+        run.restore(bytes.initial(), { optimizer: bytes.manifest.optimizer, iteration: 0, updates: 0, lastOptStep: -1, ...run.scheduleRecord() }, 'the initial weights');
       }
     } catch (e) {
       await run.release();
@@ -238,6 +258,18 @@ export class TrainingRun {
     if (meta.optimizer !== this.manifest.optimizer && meta.updates > 0) {
       throw new YlcError('bad-model', `${what}: a checkpoint of ${meta.optimizer} cannot resume ${this.manifest.optimizer} artifacts`);
     }
+    const schedule = this.scheduleRecord().schedule;
+    if (meta.iteration > 0 && JSON.stringify(meta.schedule) !== JSON.stringify(schedule)) {
+      const describe = (s: CheckpointSchedule | undefined) =>
+        s ? `batch ${s.batchSize}, ${s.epochs} epochs of ${s.batchesPerEpoch} batches, ${s.cosine ? 'cosine' : 'linear'} LR, nominal batch ${s.nominalBatch}` : 'no schedule (every iteration a step at lr0)';
+      throw new YlcError('bad-option', `${what}: it was saved at iteration ${meta.iteration} of a run with ${describe(meta.schedule)}; resume with the same schedule (this run has ${describe(schedule)})`);
+    }
+    if (!this.manifest.accumulation && [...tensors.keys()].some((k) => k.startsWith(checkpointKeys.accumulation('')))) {
+      throw new YlcError('bad-model', `${what}: it holds gradients accumulated since the last optimizer step, and these artifacts were built without gradient accumulation; resume with artifacts built with it`);
+    }
+    // After an optimizer step the state is part of the run: without it momentum (or Adam's
+    // moments, whose bias correction goes on from the step count) would restart from zero.
+    const stateRequired = meta.updates > 0;
     const same = (name: string) => name;
     let pending = false;
     for (const g of this.groups) {
@@ -247,7 +279,7 @@ export class TrainingRun {
       OPTIMIZER_STATE[this.manifest.optimizer].forEach((key, i) => {
         const buf = this.state.get(g)![i]!.data;
         buf.fill(0);
-        load(layout, buf, (n) => checkpointKeys.state(key, n), false);
+        load(layout, buf, (n) => checkpointKeys.state(key, n), stateRequired);
       });
       const acc = this.manifest.accumulation ? this.accumulated.get(g)!.data : undefined;
       if (acc) {
@@ -262,8 +294,15 @@ export class TrainingRun {
       load(this.manifest.runningStats, this.stats.data, same, true);
       if (this.emaStats) load(this.manifest.runningStats, this.emaStats, checkpointKeys.ema, false, this.stats.data);
     }
-    this.meta = { ...meta, optimizer: this.manifest.optimizer };
+    this.meta = { ...meta, optimizer: this.manifest.optimizer, ...this.scheduleRecord() };
     this.reset.data[0] = pending ? 0 : 1;
+  }
+
+  /** This run's schedule as checkpoints record it (nothing without one). */
+  private scheduleRecord(): { schedule?: CheckpointSchedule } {
+    if (!this.schedule) return {};
+    const o = this.schedule.options;
+    return { schedule: { batchSize: o.batchSize, epochs: o.epochs, batchesPerEpoch: o.batchesPerEpoch, cosine: o.cosine ?? false, nominalBatch: this.schedule.nominalBatch } };
   }
 
   private scalar(name: string, value: number): ort.Tensor {
@@ -273,7 +312,7 @@ export class TrainingRun {
     return t;
   }
 
-  /** The optimizer's scalar inputs for the step that follows iteration `ni`. */
+  /** The optimizer's scalar inputs for its next step (step number updates + 1: Adam's bias corrections, the EMA decay). */
   private hyperFeeds(lr: Record<ParamGroup, number>, momentum: number, decay: number): Record<string, ort.Tensor> {
     const feeds: Record<string, ort.Tensor> = {};
     for (const g of this.groups) feeds[names.lr(g)] = this.scalar(names.lr(g), lr[g]);
@@ -296,8 +335,16 @@ export class TrainingRun {
 
   private checkBatch(batch: Batch): void {
     for (const spec of this.manifest.batchInputs) {
-      if (!(batch[spec.name] instanceof ort.Tensor)) {
+      const t = batch[spec.name];
+      if (!(t instanceof ort.Tensor)) {
         throw new YlcError('bad-option', `the batch has no tensor '${spec.name}' (the training model reads ${this.manifest.batchInputs.map((s) => s.name).join(', ')})`);
+      }
+      const fits = t.dims.length === spec.dims.length && spec.dims.every((d, i) => typeof d !== 'number' || d === t.dims[i]);
+      // ONNX names the element types float and double; onnxruntime-node float32 and float64.
+      const dtype = ({ float: 'float32', double: 'float64' } as Record<string, string>)[spec.dtype] ?? spec.dtype;
+      if (t.type !== dtype || !fits) {
+        const want = `${dtype}[${spec.dims.map((d) => d ?? '?').join(',')}]`;
+        throw new YlcError('bad-option', `batch tensor '${spec.name}' is ${t.type}[${t.dims.join(',')}]; the training model takes ${want}`);
       }
     }
   }
@@ -308,18 +355,16 @@ export class TrainingRun {
     // The previous step's output copies are unreachable by now (see the file header).
     (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc?.({ type: 'minor' });
     const ni = this.meta.iteration;
+    if (this.schedule && ni >= this.schedule.totalIterations) {
+      const o = this.schedule.options;
+      throw new YlcError('bad-option', `training is finished: the schedule's ${o.epochs} epochs of ${o.batchesPerEpoch} batches (${this.schedule.totalIterations} iterations) are done; save the checkpoint, or resume with more epochs`);
+    }
     const h = this.schedule?.at(ni, this.meta.lastOptStep);
     const lr = h?.lr ?? { decay: this.hyp.lr0, bn: this.hyp.lr0, bias: this.hyp.lr0 };
     const momentum = h?.momentum ?? this.hyp.momentum;
     const decay = this.schedule?.weightDecay ?? this.hyp.weight_decay;
     const stepping = h?.step ?? true;
     const m = this.manifest;
-    if (!stepping && !m.accumulation) {
-      throw new YlcError(
-        'bad-option',
-        `iteration ${ni} accumulates gradients (accumulate ${h!.accumulate} for batch ${this.schedule!.options.batchSize}, nominal batch ${this.schedule!.nominalBatch}) but the artifacts were built without gradient accumulation; rebuild them with it, or train with a batch of ${this.schedule!.nominalBatch}`,
-      );
-    }
 
     const feeds: Record<string, ort.Tensor> = { ...batch };
     if (m.accumulation) feeds[LAZY_RESET_INPUT] = this.reset;
@@ -356,15 +401,16 @@ export class TrainingRun {
         `training diverged at iteration ${ni}: the loss is ${loss}; the state stays at iteration ${ni - 1} (after ${this.meta.updates} optimizer steps), and saveCheckpoint writes it`,
       );
     }
-    for (const s of swaps) s.swap();
     if (!m.fused && stepping) {
+      // The gradients are in the buffers the training run just wrote; nothing is swapped until
+      // the optimizer has run too, so a failure leaves the whole state at the previous iteration.
       const optFeeds: Record<string, ort.Tensor> = this.hyperFeeds(lr, momentum, decay);
       const optFetches: Record<string, ort.Tensor | null> = {};
-      for (const g of this.groups) optFeeds[names.grads(g)] = this.accumulated.get(g)!.current;
-      const optSwaps = this.bindState(optFeeds, optFetches);
+      for (const g of this.groups) optFeeds[names.grads(g)] = this.accumulated.get(g)!.next;
+      swaps.push(...this.bindState(optFeeds, optFetches));
       await this.optimizer!.run(optFeeds, optFetches);
-      for (const s of optSwaps) s.swap();
     }
+    for (const s of swaps) s.swap();
     if (stepping) {
       this.meta.updates++;
       this.meta.lastOptStep = ni;
@@ -396,7 +442,8 @@ export class TrainingRun {
   async evaluate(batch: Batch, options: { ema?: boolean } = {}): Promise<EvalResult> {
     this.checkBatch(batch);
     if (options.ema && !this.manifest.ema) throw new YlcError('bad-option', 'these artifacts keep no EMA (built with ema: false)');
-    this.evalSession ??= await createTrainingSession(this.evalBytes, this.options);
+    // Profiling covers the training step (endProfiling ends the sessions that step).
+    this.evalSession ??= await createTrainingSession(this.evalBytes, { ...this.options, profile: undefined });
     const feeds: Record<string, ort.Tensor> = { ...batch };
     for (const g of this.groups) {
       const buf = options.ema ? this.ema.get(g)! : this.params.get(g)!;
@@ -414,6 +461,7 @@ export class TrainingRun {
 
   /** The weights (or their EMA) and running stats by state_dict name, as copies. */
   stateDict(options: { ema?: boolean } = {}): Map<string, Tensor> {
+    if (options.ema && !this.manifest.ema) throw new YlcError('bad-option', 'these artifacts keep no EMA (built with ema: false)');
     const out = new Map<string, Tensor>();
     const add = (layout: FlatLayout, data: Float32Array) => {
       for (const s of layout.slots) out.set(s.name, Tensor.fromFloat32(s.dims, data.slice(s.offset, s.offset + s.size), { name: s.name }));

@@ -25,6 +25,16 @@ describe('train.py schedule', () => {
     expect(at(40).accumulate).toBe(2); // round(1.6)
   });
 
+  it('refuses an iteration past the last epoch (the LR factor would leave the recipe) and a nominal batch that is not positive', () => {
+    const s = new YoloSchedule({ hyp: { ...LOW, warmup_epochs: 0 }, optimizer: 'sgd', batchSize: 64, epochs: 2, batchesPerEpoch: 150 });
+    expect(s.totalIterations).toBe(300);
+    expect(s.at(299, 298).lr.decay).toBeCloseTo(0.01 * s.lrFactor(1), 15);
+    expect(() => s.at(300, 299)).toThrow("YoloSchedule: iteration 300 is outside the run's 300 iterations");
+    expect(() => new YoloSchedule({ hyp: LOW, optimizer: 'sgd', batchSize: 8, epochs: 1, batchesPerEpoch: 1, nominalBatch: 0 })).toThrow(
+      'YoloSchedule: nominalBatch must be a positive number, got 0',
+    );
+  });
+
   it('warms up over max(round(warmup_epochs * nb), 100) iterations: bias lr down, other lrs and momentum up', () => {
     const s = new YoloSchedule({ hyp: LOW, optimizer: 'sgd', batchSize: 16, epochs: 100, batchesPerEpoch: 20 });
     expect(s.warmupIterations).toBe(100); // 3 * 20 = 60 < 100

@@ -108,9 +108,15 @@ export class YoloSchedule {
       if (!Number.isInteger(v) || v < 1) throw new RangeError(`YoloSchedule: ${k} must be a positive integer, got ${v}`);
     }
     this.nominalBatch = options.nominalBatch ?? NOMINAL_BATCH;
+    if (!(this.nominalBatch > 0) || !Number.isFinite(this.nominalBatch)) throw new RangeError(`YoloSchedule: nominalBatch must be a positive number, got ${this.nominalBatch}`);
     this.accumulate = Math.max(roundHalfEven(this.nominalBatch / batchSize), 1);
     this.weightDecay = hyp.weight_decay * ((batchSize * this.accumulate) / this.nominalBatch);
     this.warmupIterations = Math.max(roundHalfEven(hyp.warmup_epochs * batchesPerEpoch), 100);
+  }
+
+  /** Iterations in the whole run: epochs x batches per epoch. */
+  get totalIterations(): number {
+    return this.options.epochs * this.options.batchesPerEpoch;
   }
 
   /** lf(epoch). */
@@ -120,9 +126,16 @@ export class YoloSchedule {
     return (1 - epoch / epochs) * (1.0 - hyp.lrf) + hyp.lrf;
   }
 
-  /** The hyperparameters of iteration `ni` (counted from the start of training). */
+  /**
+   * The hyperparameters of iteration `ni` (counted from the start of training). Past the last
+   * epoch the LR factor leaves the recipe (linear goes negative, cosine climbs back), so an
+   * iteration there is refused.
+   */
   at(ni: number, lastOptStep: number): IterationHyper {
     const { hyp, batchSize, batchesPerEpoch, optimizer } = this.options;
+    if (!Number.isInteger(ni) || ni < 0 || ni >= this.totalIterations) {
+      throw new RangeError(`YoloSchedule: iteration ${ni} is outside the run's ${this.totalIterations} iterations`);
+    }
     const epoch = Math.floor(ni / batchesPerEpoch);
     const target = hyp.lr0 * this.lrFactor(epoch);
     let lr = { decay: target, bn: target, bias: target };
