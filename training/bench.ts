@@ -28,7 +28,7 @@ import { buildModel, loadConfig, readDetectInfo } from '../frontends/yolov5/inde
 import { buildTrainingArtifacts, writeTrainingArtifacts } from './artifacts.js';
 import { loadHyp } from './loss/index.js';
 import type { OptimizerKind } from './schedule.js';
-import { readProfileSummary, type ProfileSummary } from './profile-summary.js';
+import { median, readProfileSummary, type ProfileSummary } from './profile-summary.js';
 import { benchTargets, yoloBatch, yoloTrainingHooks } from './yolo.js';
 
 export interface BenchTrainOptions {
@@ -80,11 +80,6 @@ function writtenProfile(prefix: string, since: number): string | undefined {
 /** Where the PyTorch baseline script lives: ../shared/bench beside the package. */
 export function torchReferenceScript(): string {
   return path.resolve(packageRoot(), '..', 'shared', 'bench', 'torch_yolov5_ref.py');
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
 function lastLine(text: string): string {
@@ -164,7 +159,8 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
         const { error } = JSON.parse(reply) as { error: { code: YlcErrorCode; message: string } };
         throw new YlcError(error.code, error.message);
       }
-      if (c.status !== 0) throw new Error(`the ylc training process failed: ${lastLine(c.stderr) || `exit ${c.status}`}`);
+      if (reply.startsWith('{"fatal"')) throw new Error(`the ylc training process failed: ${(JSON.parse(reply) as { fatal: string }).fatal}`);
+      if (c.status !== 0 || !reply.startsWith('{')) throw new Error(`the ylc training process failed: ${c.signal ? `killed by ${c.signal}` : `exit ${c.status}`} (${lastLine(c.stderr)})`);
       const result = JSON.parse(reply) as ChildResult;
       ours.push(result);
       if (profile.length > 0) {
