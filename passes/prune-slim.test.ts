@@ -265,6 +265,12 @@ g (float[1,3,8,8] x) => (float[1,2,8,8] y)
       "[prune-slim] option 'emit-cfg': the model has no 'ylc.config' metadata (the YAML it was built from); build it with 'ylc build' or 'ylc import' to emit a config",
     );
     await expect(runPipeline(m, 'prune-slim{emit-cfg=x.yaml,apply=false}')).rejects.toThrow("option 'emit-cfg' needs apply=true (the YAML describes the sliced model)");
+    const built = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 64 });
+    randomizeBatchNorms(built, { seed: 3, zeroFraction: 0.5 });
+    built.setMetadata('ylc.config', '{"nc": 80');
+    await expect(runPipeline(built, `prune-slim{emit-cfg=${path.join(os.tmpdir(), 'never-written.yaml')}}`)).rejects.toThrow(
+      /metadata 'ylc\.config' is not valid JSON \(.*\); --emit-cfg needs the config the model was built from/,
+    );
     await expect(runPipeline(m, 'prune-slim{thresh=-1}')).rejects.toThrow("pass 'prune-slim': option 'thresh' expects a value in [0, inf], got '-1'");
   });
 

@@ -89,6 +89,12 @@ describe('applyStateDict', () => {
     expect(m.endsWith('(the model is in deploy form, BatchNorm folded: load the weights into the train form, then convert it with toDeployForm)')).toBe(true);
   });
 
+  it('names corrupt ylc.detect metadata in one line instead of failing on it', () => {
+    const m = build('train');
+    m.setMetadata('ylc.detect', '{"layer": 24,');
+    expect(messageOf(() => applyStateDict(m, stateDictOf(build('train'))))).toMatch(/^the model: metadata 'ylc\.detect' is not valid \(.*JSON.*\)$/);
+  });
+
   it('a fused state_dict loads into the deploy form', () => {
     const target = build('deploy', 5);
     const r = applyStateDict(target, stateDictOf(build('deploy', 6)));

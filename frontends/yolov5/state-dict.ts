@@ -15,7 +15,7 @@ import { YlcError } from '../../ir/errors.js';
 import type { Model } from '../../ir/model.js';
 import { Tensor } from '../../ir/tensor.js';
 import { anchorGridTensor, constantValueAttr, type DetectInfo } from './detect.js';
-import { META_DETECT, readForm, writeDetectInfo } from './metadata.js';
+import { META_DETECT, readDetectInfo, readForm, writeDetectInfo } from './metadata.js';
 
 const BUFFER_SUFFIXES = ['.running_mean', '.running_var', '.num_batches_tracked'];
 const SHOWN = 4;
@@ -56,7 +56,7 @@ export function applyStateDict(model: Model, stateDict: Map<string, Tensor>, opt
   if (!(stateDict instanceof Map)) throw new TypeError('applyStateDict: stateDict must be a Map<string, Tensor>');
   const graph = model.graph;
   const partial = options.partial ?? false;
-  const info = model.getMetadata(META_DETECT) ? (JSON.parse(model.getMetadata(META_DETECT)!) as DetectInfo) : undefined;
+  const info = model.getMetadata(META_DETECT) !== undefined ? readDetectInfo(model, 'the model') : undefined;
   const anchorsKey = info ? `model.${info.layer}.anchors` : undefined;
 
   const matched: Array<[string, Tensor]> = [];

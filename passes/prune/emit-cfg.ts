@@ -25,7 +25,8 @@ import { YlcError } from '../../ir/errors.js';
 import type { Model } from '../../ir/model.js';
 import { buildModel } from '../../frontends/yolov5/build.js';
 import { configFromDict, parseConfig, type YoloConfig } from '../../frontends/yolov5/config.js';
-import { META_CONFIG, META_DETECT, readForm } from '../../frontends/yolov5/metadata.js';
+import type { DetectInfo } from '../../frontends/yolov5/detect.js';
+import { META_CONFIG, META_DETECT, readDetectInfo, readForm } from '../../frontends/yolov5/metadata.js';
 import { makeDivisible, resolveLayers, type ResolvedLayer } from '../../frontends/yolov5/modules.js';
 import { writeFileAtomic } from '../../ir/atomic-write.js';
 import type { PassContext } from '../pass.js';
@@ -147,8 +148,14 @@ function planLayer(layer: ResolvedLayer, cfg: YoloConfig, width: (p: string, axi
 
 /** Writes the Slim YAML of the pruned `model`, or warns what it cannot express (see the header). */
 export function emitSlimConfig(model: Model, req: EmitRequest, ctx: PassContext): boolean {
-  const dict = JSON.parse(model.getMetadata(META_CONFIG)!) as Record<string, unknown>;
-  const cfg = configFromDict(dict, META_CONFIG);
+  let dict: unknown;
+  try {
+    dict = JSON.parse(model.getMetadata(META_CONFIG)!);
+  } catch (e) {
+    throw new YlcError('bad-model', `metadata '${META_CONFIG}' is not valid JSON (${(e as Error).message}); --emit-cfg needs the config the model was built from`);
+  }
+  if (typeof dict !== 'object' || dict === null || Array.isArray(dict)) throw new YlcError('bad-model', `metadata '${META_CONFIG}' is not a JSON object; --emit-cfg needs the config the model was built from`);
+  const cfg = configFromDict(dict as Record<string, unknown>, META_CONFIG);
   const fail = (l: { index: number }, msg: string): never => {
     throw new YlcError('bad-model', `metadata '${META_CONFIG}': layer ${l.index}: ${msg}`);
   };
@@ -184,8 +191,7 @@ function renderYaml(dict: Record<string, unknown>, model: Model): string {
 /** Builds the YAML and lists every initializer whose shape differs from the pruned model's. */
 function compareBuilt(model: Model, text: string, file: string): string[] {
   const cfg = parseConfig(text, file);
-  const detect = model.getMetadata(META_DETECT);
-  const info = detect ? (JSON.parse(detect) as { imgsz?: [number, number]; batch?: number | 'dynamic' }) : {};
+  const info: Partial<DetectInfo> = model.getMetadata(META_DETECT) !== undefined ? readDetectInfo(model, 'the pruned model') : {};
   const built = buildModel(cfg, { form: readForm(model) ?? 'train', ...(info.imgsz ? { imgsz: info.imgsz } : {}), ...(info.batch !== undefined ? { batch: info.batch } : {}) });
   const out: string[] = [];
   for (const [name, v] of built.graph.initializers) {
