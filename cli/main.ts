@@ -91,9 +91,22 @@ function buildCli(args: string[]): Argv {
     .help()
     .version()
     .wrap(Math.min(110, process.stdout.columns || 110))
+    .middleware(refuseRepeatedFlags, true)
     .fail((message, error) => {
-      throw error ?? new YlcError('bad-option', message.split('\n')[0] ?? message);
+      // yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line.
+      throw error ?? new YlcError('bad-option', message.trim().replace(/\s*\n\s*/g, ' '));
     });
+}
+
+/** Flags that may be given more than once (declared `array: true`). */
+const REPEATABLE = new Set(['print-after', 'printAfter']);
+
+/** yargs turns a flag given twice into an array no handler expects (`-o a -o b`): refuse it in one line. */
+function refuseRepeatedFlags(argv: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(argv)) {
+    if (key === '_' || key === '$0' || REPEATABLE.has(key) || !Array.isArray(value) || key.length === 1) continue;
+    throw new YlcError('bad-option', `--${key} was given ${value.length} times (${value.map(String).join(', ')}); give it once`);
+  }
 }
 
 function listPasses(): void {
@@ -107,7 +120,18 @@ function listPasses(): void {
   process.stdout.write(`${'fixpoint'.padEnd(20)} fixpoint{max=N}(p1,p2,...) repeats its body until nothing changes (default max 8)\n`);
 }
 
+/** `ylc print m.onnx | head`: once the reader is gone, stop quietly as Unix tools do, no stack trace. */
+function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw e;
+    });
+  }
+}
+
 export async function main(args: string[]): Promise<number> {
+  exitQuietlyOnClosedPipe();
   const debug = args.includes('--debug');
   try {
     await buildCli(args).parseAsync();

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawn, execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { YlcError } from './errors.js';
-import { temporaryName, writeFileAtomic } from './atomic-write.js';
+import { makeOutputDirectory, temporaryName, writeFileAtomic } from './atomic-write.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-atomic-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -67,5 +68,41 @@ describe('writeFileAtomic', () => {
     fs.mkdirSync(path.join(dir, 'sub'));
     expect(errorOf(() => writeFileAtomic(path.join(dir, 'sub'), [bytes('x')])).message).toMatch(/^cannot write .*sub: /);
     expect(fs.statSync(path.join(dir, 'sub')).isDirectory()).toBe(true);
+  });
+});
+
+describe('writeFileAtomic on special files', () => {
+  it('writes into a FIFO (as into /dev/null) instead of replacing it with a regular file', async () => {
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const out = path.join(dir, 'from-pipe.txt');
+    const reader = spawn('sh', ['-c', `cat "${fifo}" > "${out}"`]);
+    const done = new Promise((resolve) => reader.on('exit', resolve));
+    writeFileAtomic(fifo, [bytes('through '), bytes('the pipe')], { durable: true });
+    await done;
+    expect(fs.readFileSync(out, 'utf8')).toBe('through the pipe');
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+    fs.rmSync(fifo);
+    fs.rmSync(out);
+  });
+});
+
+describe('makeOutputDirectory', () => {
+  it('creates missing parents, accepts an existing directory, and names what is in the way', () => {
+    const nested = path.join(dir, 'm', 'n', 'o');
+    makeOutputDirectory(nested);
+    makeOutputDirectory(nested);
+    expect(fs.statSync(nested).isDirectory()).toBe(true);
+    const file = path.join(dir, 'plain.txt');
+    fs.writeFileSync(file, 'x');
+    expect(errorOf(() => makeOutputDirectory(file)).message).toBe(`cannot create ${file}: a file of that name exists`);
+    expect(errorOf(() => makeOutputDirectory(path.join(file, 'sub'))).message).toBe(`cannot create ${path.join(file, 'sub')}: ${file} is not a directory`);
+    fs.rmSync(path.join(dir, 'm'), { recursive: true });
+    fs.rmSync(file);
+  });
+
+  it.runIf(fs.existsSync('/proc/self'))('returns with one line on a file system that takes no directories (/proc), where mkdir -p never returns', () => {
+    expect(errorOf(() => makeOutputDirectory('/proc/ylc-no-such/dir')).message).toBe('cannot create /proc/ylc-no-such/dir: the file system takes no new directories in /proc');
+    expect(errorOf(() => writeFileAtomic('/proc/ylc-no-such.onnx', [bytes('x')])).message).toBe('cannot write /proc/ylc-no-such.onnx: cannot create files in /proc');
   });
 });

@@ -33,21 +33,68 @@ export function checkOutputDirectory(file: string): void {
   if (!ok) throw new YlcError('bad-output', `cannot write ${file}: directory ${path.dirname(file)} does not exist`);
 }
 
+/** Whether `file` exists and is a device, FIFO or socket: written to in place, never replaced. */
+function isSpecialFile(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes `chunks` in order (one at a time: the whole file never has to be in memory) to a
- * temporary file beside `file`, then renames it into place.
+ * temporary file beside `file`, then renames it into place. A device, FIFO or socket (`-o
+ * /dev/null`) is written to directly instead: a rename would replace the device node itself.
  */
 export function writeFileAtomic(file: string, chunks: Iterable<Uint8Array>, options: AtomicWriteOptions = {}): void {
   checkOutputDirectory(file);
-  const temp = temporaryName(file);
+  const special = isSpecialFile(file);
+  const temp = special ? file : temporaryName(file);
   try {
-    writeChunksTo(temp, chunks, options.durable ?? false);
+    writeChunksTo(temp, chunks, (options.durable ?? false) && !special);
     options.beforeRename?.();
-    fs.renameSync(temp, file);
+    if (!special) fs.renameSync(temp, file);
   } catch (e) {
-    removeQuietly(temp);
+    if (!special) removeQuietly(temp);
     if (e instanceof YlcError) throw e;
-    throw new YlcError('bad-output', `cannot write ${file}: ${describeIoError(e)}`, { cause: e });
+    // The directory exists (checked above): ENOENT here is a file system that takes no new files (/proc).
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot create files in ${path.dirname(file)}` : describeIoError(e);
+    throw new YlcError('bad-output', `cannot write ${file}: ${why}`, { cause: e });
+  }
+}
+
+/**
+ * Creates `dir` and its missing parents (mkdir -p) with one-line errors. Not fs.mkdirSync's
+ * `recursive`, which never returns on some pseudo file systems (/proc).
+ */
+export function makeOutputDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new YlcError('bad-output', `cannot create ${dir}: ${describeIoError(e)}`, { cause: e });
+    }
+    if (st) {
+      if (!st.isDirectory()) throw new YlcError('bad-output', `cannot create ${dir}: ${d === path.resolve(dir) ? 'a file of that name exists' : `${d} is not a directory`}`);
+      break;
+    }
+    missing.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && fs.statSync(d).isDirectory()) continue;
+      const why = code === 'ENOENT' ? `the file system takes no new directories in ${path.dirname(d)}` : describeIoError(e);
+      throw new YlcError('bad-output', `cannot create ${dir}: ${why}`, { cause: e });
+    }
   }
 }
 

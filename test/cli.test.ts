@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
 
@@ -139,6 +140,12 @@ describe('bad input: one line, non-zero exit, nothing written', () => {
       "ylc: error [bad-pipeline] pipeline 'fixpoint{max=4}(constant-fold,dce': unclosed '(' after 'fixpoint' at column 34", () => {}],
     ['output in a missing directory', ['opt', '-p', 'dce', 'small.onnx', '-o', 'nodir/out.onnx'], 1,
       'ylc: error [bad-output] cannot write nodir/out.onnx: directory nodir does not exist (create it first)', () => {}],
+    ['a flag given twice', ['opt', '-p', 'dce', 'small.onnx', '-o', 'a.onnx', '-o', 'b.onnx'], 2,
+      'ylc: error [bad-option] --output was given 2 times (a.onnx, b.onnx); give it once', () => {}],
+    ['a value outside the choices', ['build', '--cfg', 'yolov5n', '--form', 'bogus', '-o', 'out.onnx'], 2,
+      'ylc: error [bad-option] Invalid values: Argument: form, Given: "bogus", Choices: "train", "deploy"', () => {}],
+    ['demo into a file', ['demo', '--out-dir', 'small.onnx'], 1,
+      'ylc: error [bad-output] cannot create small.onnx: a file of that name exists', () => {}],
     ['bad text syntax', ['parse', 'broken.onnxtxt', '-o', 'out.onnx'], 1,
       '', () => fs.writeFileSync(path.join(dir, 'broken.onnxtxt'), 'g (float[2] x) => (float[2] y) { y = Relu (z) }\n')],
   ];
@@ -160,6 +167,25 @@ describe('bad input: one line, non-zero exit, nothing written', () => {
     const r = ylc('opt', '-p', 'dce', 'missing.onnx', '-o', 'out.onnx', '--debug');
     expect(r.stderr.split('\n')[0]).toBe('ylc: error [io] cannot read missing.onnx: no such file');
     expect(r.stderr).toMatch(/\n +at /);
+  });
+
+  it('stops quietly when the reader of its output goes away (ylc print m.onnx | head -1)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" print bn.onnx | head -1`], { cwd: dir, encoding: 'utf8' });
+    expect(r.stdout).toBe('<\n');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('writes into a FIFO (as into -o /dev/null) instead of replacing it', () => {
+    const fifo = path.join(dir, 'out.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const r = spawnSync('sh', ['-c', `cat out.fifo > from-fifo.onnx & "${process.execPath}" "${BIN}" opt -p dce small.onnx -o out.fifo; wait`], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+    expect(ylc('diff', 'small.onnx', 'from-fifo.onnx').status).toBe(0);
+    fs.rmSync(fifo);
+    fs.rmSync(path.join(dir, 'from-fifo.onnx'));
   });
 
   it('a usage error names what is missing', () => {

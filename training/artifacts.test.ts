@@ -357,6 +357,20 @@ describe('TrainingRun', () => {
     await noEma.release();
   });
 
+  it('writes artifacts all or nothing: a failure leaves the directory as it was', () => {
+    const dir = path.join(tmp, 'all-or-nothing');
+    const first = buildTrainingArtifacts(tinyModel(), { hooks: tinyHooks, hyp: HYP });
+    writeTrainingArtifacts(dir, first);
+    const before = Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+    // The optimizer model's place is taken by a directory: the write fails after the others are staged.
+    fs.rmSync(path.join(dir, ARTIFACT_FILES.optimizer));
+    fs.mkdirSync(path.join(dir, ARTIFACT_FILES.optimizer));
+    const other = buildTrainingArtifacts(tinyModel(), { hooks: tinyHooks, hyp: { ...HYP, lr0: 0.5 }, optimizer: 'adamw' });
+    expect(() => writeTrainingArtifacts(dir, other)).toThrow(`cannot write ${path.join(dir, ARTIFACT_FILES.optimizer)}: it is a directory`);
+    expect(fs.readdirSync(dir).sort()).toEqual(Object.keys(before).sort());
+    for (const [f, bytes] of Object.entries(before)) if (f !== ARTIFACT_FILES.optimizer) expect(fs.readFileSync(path.join(dir, f)).equals(bytes)).toBe(true);
+  });
+
   it('names a missing execution provider and how to get it', async () => {
     const a = buildTrainingArtifacts(tinyModel(), { hooks: tinyHooks, hyp: HYP });
     await expect(TrainingRun.fromArtifacts(a, { device: 'cuda' })).rejects.toThrow(/--device cuda: ONNX Runtime cannot use the cuda execution provider .*npm_config_onnxruntime_node_install=cuda12 npm ci/);

@@ -32,6 +32,7 @@ import { YlcError } from '../ir/errors.js';
 import { Graph, Value } from '../ir/graph.js';
 import { Model } from '../ir/model.js';
 import { saveModel } from '../ir/serde/index.js';
+import { describeIoError, makeOutputDirectory } from '../ir/atomic-write.js';
 import type { Tensor } from '../ir/tensor.js';
 import { tensorType } from '../ir/type.js';
 import { verifyModel } from '../ir/verify.js';
@@ -389,27 +390,40 @@ function groupBuffers(
   return out;
 }
 
-/** Writes the artifacts into `dir` (created if missing); each file through a temp file and a rename. */
+/**
+ * Writes the artifacts into `dir` (created if missing). Every file is written first into a
+ * staging directory inside `dir`, and only when all are written are they renamed into place: a
+ * failure leaves `dir` as it was, never a mix of old and new artifacts.
+ */
 export function writeTrainingArtifacts(dir: string, artifacts: TrainingArtifacts): string[] {
+  makeOutputDirectory(dir);
+  const staging = path.join(dir, `.staging-${process.pid}`);
+  const files: Array<[string, string]> = [];
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(staging);
+    const stage = (file: string, write: (target: string) => void) => {
+      write(path.join(staging, file));
+      files.push([path.join(staging, file), path.join(dir, file)]);
+    };
+    stage(ARTIFACT_FILES.training, (f) => saveModel(artifacts.training, f));
+    stage(ARTIFACT_FILES.eval, (f) => saveModel(artifacts.eval, f));
+    if (artifacts.optimizer) stage(ARTIFACT_FILES.optimizer, (f) => saveModel(artifacts.optimizer!, f));
+    stage(ARTIFACT_FILES.checkpoint, (f) => writeCheckpoint(f, artifacts.initial, { optimizer: artifacts.manifest.optimizer, iteration: 0, updates: 0, lastOptStep: -1 }));
+    // Everything staged moves: the models' external data files too, when a model needed them.
+    const staged = fs.readdirSync(staging).map((f) => [path.join(staging, f), path.join(dir, f)] as const);
+    for (const [, target] of staged) {
+      if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new YlcError('bad-output', `cannot write ${target}: it is a directory`);
+    }
+    for (const [from, to] of staged) fs.renameSync(from, to);
+    if (!artifacts.optimizer) fs.rmSync(path.join(dir, ARTIFACT_FILES.optimizer), { force: true });
   } catch (e) {
-    throw new YlcError('bad-output', `cannot create ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    if (e instanceof YlcError) throw e;
+    throw new YlcError('bad-output', `cannot write the artifacts into ${dir}: ${describeIoError(e)}`, { cause: e });
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
   }
-  const files: string[] = [];
-  const save = (model: Model, file: string) => {
-    const target = path.join(dir, file);
-    saveModel(model, target);
-    files.push(target);
-  };
-  save(artifacts.training, ARTIFACT_FILES.training);
-  save(artifacts.eval, ARTIFACT_FILES.eval);
-  if (artifacts.optimizer) save(artifacts.optimizer, ARTIFACT_FILES.optimizer);
-  else fs.rmSync(path.join(dir, ARTIFACT_FILES.optimizer), { force: true });
-  const ckpt = path.join(dir, ARTIFACT_FILES.checkpoint);
-  writeCheckpoint(ckpt, artifacts.initial, { optimizer: artifacts.manifest.optimizer, iteration: 0, updates: 0, lastOptStep: -1 });
-  files.push(ckpt);
-  return files;
+  return files.map(([, to]) => to);
 }
 
 /** The manifest of a training artifact model. */

@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeOutputDirectory } from '../ir/atomic-write.js';
 import { YlcError, type YlcErrorCode } from '../ir/errors.js';
 import type { Device } from '../ir/runtime.js';
 import { Tensor } from '../ir/tensor.js';
@@ -147,7 +148,7 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
     let profiled: BenchTrainReport['profile'];
     for (let r = 0; r < rounds; r++) {
       const profile = r === 0 && options.profile ? [path.resolve(options.profile)] : [];
-      if (profile.length > 0) fs.mkdirSync(path.dirname(profile[0]!), { recursive: true });
+      if (profile.length > 0) makeOutputDirectory(path.dirname(profile[0]!));
       const roundStart = Date.now() - 1000;
       const c = spawnSync(
         process.execPath,

@@ -4,7 +4,6 @@
  * unchanged, then writes the training form and the deploy form (as export.py writes it) to
  * ./ylc-demo/.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runPipeline } from '../../passes/manager.js';
 import { createSession, ort } from '../../ir/runtime.js';
@@ -13,13 +12,16 @@ import type { Model } from '../../ir/model.js';
 import { buildModel, countParameters, loadConfig, toDeployForm } from '../../frontends/yolov5/index.js';
 import { decodeModel, encodeModel, saveModel } from '../../ir/serde/index.js';
 import { formatStats } from './optimize.js';
+import { makeOutputDirectory } from '../../ir/atomic-write.js';
+import { checkOutputPath } from '../io.js';
 
 export const DEMO_CONFIG = 'yolov5n';
 export const DEMO_PIPELINE = 'fold-bn,dce';
 const IMGSZ = 640;
 
 export async function demoCommand(outDir: string): Promise<void> {
-  fs.mkdirSync(outDir, { recursive: true });
+  makeOutputDirectory(outDir);
+  for (const name of [`${DEMO_CONFIG}_train.onnx`, `${DEMO_CONFIG}.onnx`]) checkOutputPath(path.join(outDir, name));
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
   say(`ylc demo: build ${DEMO_CONFIG} from its built-in config, then ${DEMO_PIPELINE}`);
