@@ -48,7 +48,9 @@
  *     Cin not divisible by group, a Gemm bias that does not broadcast to [M, N]);
  *   - the weight dtype is not float32/float64/float16, or the bias dtype differs from it (other
  *     dtypes are quantized or integer: folding a float scale into them is not exact);
- *   - the producer is in an enclosing graph of the BN's (a subgraph reads it).
+ *   - the producer is in an enclosing graph of the BN's (a subgraph reads it);
+ *   - a channel's scale gamma / sqrt(var + eps) is not finite (var + eps <= 0, NaN or infinite
+ *     statistics): the weights would carry the NaN or infinity.
  * A BatchNormalization not fed by Conv/ConvTranspose/Gemm gets a remark but is not a refusal.
  */
 import { AttrType } from '../ir/attribute.js';
@@ -235,7 +237,11 @@ function planFold(bn: Node, opset: number): Plan {
   // epsilon is a float32 in the file: an in-memory double means what it will mean once saved.
   const eps = Math.fround(bn.attrFloat('epsilon', 1e-5));
   const scale = new Float64Array(channels);
-  for (let c = 0; c < channels; c++) scale[c] = gamma[c]! / Math.sqrt(variance[c]! + eps);
+  for (let c = 0; c < channels; c++) {
+    scale[c] = gamma[c]! / Math.sqrt(variance[c]! + eps);
+    // The BatchNormalization itself computes NaN or infinity there; folding would bake it into W.
+    if (!Number.isFinite(scale[c]!)) return refuse(`channel ${c}: gamma / sqrt(var + eps) = ${gamma[c]} / sqrt(${variance[c]} + ${eps}) is not finite; the model's statistics are broken`);
+  }
 
   const newWeight = scaleWeight(weight, scale, outer, outerPerGroup, mid, inner);
 
