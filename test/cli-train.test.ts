@@ -83,6 +83,13 @@ describe('ylc bench train', () => {
     expect(r.stdout).toMatch(/slowest op types: \w+ [\d.]+ ms \(\d+\)(, \w+ [\d.]+ ms \(\d+\)){7}\n/);
   });
 
+  it('refuses a thread count that is not a positive integer', () => {
+    for (const bad of ['0', '-2', 'abc', '1.5']) {
+      const r = ylc('bench', 'train', '--imgsz', '64', '--batch', '2', '--steps', '1', '--no-torch', '--threads', bad);
+      expect([r.status, r.stderr]).toEqual([2, `ylc: error [bad-option] --threads expects an integer from 1 to 1024 (leave it out for one per core), got ${bad === 'abc' ? 'NaN' : bad}\n`]);
+    }
+  });
+
   it('names a missing execution provider in one line, with how to get it', () => {
     const r = ylc('bench', 'train', '--imgsz', '64', '--batch', '2', '--steps', '1', '--warmup', '0', '--no-torch', '--device', 'cuda');
     expect(r.status).toBe(2);

@@ -100,6 +100,9 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
     if (!Number.isInteger(v) || v < 1) throw new YlcError('bad-option', `${k} expects a positive integer, got ${v}`);
   }
   if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new YlcError('bad-option', `--warmup expects an integer >= 0, got ${options.warmup}`);
+  if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1 || options.threads > 1024)) {
+    throw new YlcError('bad-option', `--threads expects an integer from 1 to 1024 (leave it out for one per core), got ${options.threads}`);
+  }
   const cfg = loadConfig(options.cfg);
   if (!cfg.path) throw new YlcError('bad-option', `--cfg ${options.cfg}: the PyTorch baseline needs the config as a file`);
   const hyp = loadHyp(options.hyp ?? 'scratch-low');

@@ -90,7 +90,7 @@ export function trainCommands<T>(y: Argv<T>): Argv<T> {
               fuseOptimizer: argv['fuse-optimizer'],
               python: argv.torch ? argv.python : null,
               device: argv.device,
-              ...(argv.threads ? { threads: argv.threads } : {}),
+              ...(argv.threads !== undefined ? { threads: argv.threads } : {}),
               ...(argv.profile ? { profile: argv.profile } : {}),
               log: say,
             });
