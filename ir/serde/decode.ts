@@ -430,7 +430,7 @@ class ModelDecoder {
     let extra = notePresentDefaults(p, restOf(p, TENSOR_REST.get(fields.join())!), ['name', 'dataType']);
     const keepMeta = entriesToKeep(p.metadataProps);
     if (keepMeta) (extra ??= {}).$metadataProps = keepMeta;
-    if (storage.kind === 'external') checkExternalRef(storage.ref, p.name, this.externalFiles);
+    checkExternalRef(t, this.externalFiles);
     const keepExternal = storage.kind === 'external' ? entriesToKeep(p.externalData) : undefined;
     if (keepExternal) (extra ??= {}).$externalData = keepExternal;
     t.extra = extra;

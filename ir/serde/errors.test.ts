@@ -120,6 +120,67 @@ describe('bad input', () => {
     );
   });
 
+  it('external data outside the model directory, or of the wrong length, is refused before it is read', () => {
+    // The model lives in sub/; secret.bin lives beside sub/, so it exists but is out of reach.
+    const sub = path.join(dir, 'confined');
+    fs.mkdirSync(sub, { recursive: true });
+    const secret = path.join(dir, 'secret.bin');
+    fs.writeFileSync(secret, Buffer.alloc(4096, 7));
+    fs.writeFileSync(path.join(sub, 'w.bin'), Buffer.alloc(4096, 1));
+    const model = (location: string, length: string): Uint8Array =>
+      encode({
+        irVersion: 8,
+        graph: {
+          initializer: [
+            {
+              name: 'conv.weight',
+              dims: [3, 4, 3, 3],
+              dataType: 1,
+              dataLocation: onnx.TensorProto.DataLocation.EXTERNAL,
+              externalData: [{ key: 'location', value: location }, { key: 'offset', value: '0' }, { key: 'length', value: length }],
+            },
+          ],
+          output: [vi('conv.weight')],
+        },
+      });
+    const refused = (name: string, bytes: Uint8Array): YlcError => {
+      const file = path.join(sub, name);
+      fs.writeFileSync(file, bytes);
+      try {
+        loadModel(file);
+      } catch (e) {
+        expect(e).toBeInstanceOf(YlcError);
+        expect((e as YlcError).code).toBe('bad-model');
+        return e as YlcError;
+      }
+      throw new Error(`${name} loaded without error`);
+    };
+    expect(refused('abs.onnx', model(secret, '432')).message).toBe(
+      `cannot read ${sub}/abs.onnx: tensor 'conv.weight' has its data at the absolute path ${secret}; ` +
+        `ONNX allows only locations relative to the model's directory`,
+    );
+    expect(refused('up.onnx', model('../secret.bin', '432')).message).toBe(
+      `cannot read ${sub}/up.onnx: tensor 'conv.weight' has its data in ../secret.bin, which is outside the model's directory ${sub}; ` +
+        `ONNX allows only locations inside it`,
+    );
+    expect(refused('deep.onnx', model('../../../../../../../../etc/passwd', '432')).message).toBe(
+      `cannot read ${sub}/deep.onnx: tensor 'conv.weight' has its data in ../../../../../../../../etc/passwd, which is outside the model's directory ${sub}; ` +
+        `ONNX allows only locations inside it`,
+    );
+    expect(refused('long.onnx', model('w.bin', '1221')).message).toBe(
+      `cannot read ${sub}/long.onnx: tensor 'conv.weight' has external data length 1221 in w.bin, but float[3,4,3,3] takes 432 bytes`,
+    );
+    expect(refused('short.onnx', model('w.bin', '16')).message).toBe(
+      `cannot read ${sub}/short.onnx: tensor 'conv.weight' has external data length 16 in w.bin, but float[3,4,3,3] takes 432 bytes`,
+    );
+    // Inside the directory, with the right length (a '..' that stays inside is fine): accepted.
+    fs.writeFileSync(path.join(sub, 'ok.onnx'), model('w.bin', '432'));
+    expect(loadModel(path.join(sub, 'ok.onnx')).graph.initializers.get('conv.weight')!.constValue!.bytes().length).toBe(432);
+    fs.mkdirSync(path.join(sub, 'inner'), { recursive: true });
+    fs.writeFileSync(path.join(sub, 'ok2.onnx'), model('inner/../w.bin', '432'));
+    expect(loadModel(path.join(sub, 'ok2.onnx')).graph.initializers.get('conv.weight')!.constValue!.bytes().length).toBe(432);
+  });
+
   it('a node input that nothing defines names the node and the value', () => {
     const m = encode({
       graph: {

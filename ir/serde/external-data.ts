@@ -2,7 +2,9 @@
  * External data (TensorProto.data_location = EXTERNAL).
  *
  * Reading is lazy (Tensor storage 'external' reads on first `bytes()`); at load we only check that
- * each referenced file exists and is long enough, so a missing file is reported against the model
+ * each location stays inside the model's directory (a model must not make ylc read, and copy into
+ * its output, any file on the disk), that a declared length is the tensor's size, and that each
+ * referenced file exists and is long enough, so a bad reference is reported against the model
  * rather than deep inside a pass.
  *
  * Writing (`externalData: true`) moves initializers of at least `threshold` bytes (not STRING
@@ -17,15 +19,54 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Tensor, externalEntry, type ExternalDataRef } from '../tensor.js';
-import { DataType } from '../dtype.js';
+import { DataType, dataTypeBits, rawByteLength } from '../dtype.js';
 import { YlcError } from '../errors.js';
 import { onnx } from './proto.js';
 import type { EncodeHooks } from './encode.js';
 
-/** Checks that an external tensor's file exists and holds its bytes. */
-export function checkExternalRef(ref: ExternalDataRef, tensorName: string, fileSizes: Map<string, number | null>): void {
+/**
+ * Refuses a location that leaves the model's directory: an absolute path, or one whose `..`
+ * climbs out of it (as onnx.checker does). A file inside the directory may still be a symlink to
+ * one outside; that is the directory owner's choice and is not checked.
+ */
+export function checkExternalLocation(ref: ExternalDataRef, tensorName: string): string {
   const location = externalEntry(ref, 'location');
   if (location === undefined) throw new YlcError('bad-model', `tensor '${tensorName}' has external data without a location`);
+  if (path.isAbsolute(location)) {
+    throw new YlcError(
+      'bad-model',
+      `tensor '${tensorName}' has its data at the absolute path ${location}; ONNX allows only locations relative to the model's directory`,
+    );
+  }
+  const relative = path.relative(path.resolve(ref.baseDir), path.resolve(ref.baseDir, location));
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    throw new YlcError(
+      'bad-model',
+      `tensor '${tensorName}' has its data in ${location}, which is outside the model's directory ${ref.baseDir}; ONNX allows only locations inside it`,
+    );
+  }
+  return location;
+}
+
+/**
+ * Checks that an external tensor's location stays in the model's directory, that its declared
+ * length is the tensor's size, and that its file exists and holds its bytes.
+ */
+export function checkExternalRef(tensor: Tensor, fileSizes: Map<string, number | null>): void {
+  if (tensor.storage.kind !== 'external') return;
+  const ref = tensor.storage.ref;
+  const location = checkExternalLocation(ref, tensor.name);
+  const offset = Number(externalEntry(ref, 'offset') ?? 0);
+  const length = externalEntry(ref, 'length');
+  if (length !== undefined && dataTypeBits(tensor.dtype) > 0) {
+    const expected = rawByteLength(tensor.dtype, tensor.size);
+    if (Number(length) !== expected) {
+      throw new YlcError(
+        'bad-model',
+        `tensor '${tensor.name}' has external data length ${length} in ${location}, but ${tensor.describe()} takes ${expected} bytes`,
+      );
+    }
+  }
   const file = path.resolve(ref.baseDir, location);
   let size = fileSizes.get(file);
   if (size === undefined) {
@@ -38,15 +79,13 @@ export function checkExternalRef(ref: ExternalDataRef, tensorName: string, fileS
     fileSizes.set(file, size);
   }
   if (size === null) {
-    throw new YlcError('bad-model', `tensor '${tensorName}' has its data in ${location}, which does not exist in ${ref.baseDir}`);
+    throw new YlcError('bad-model', `tensor '${tensor.name}' has its data in ${location}, which does not exist in ${ref.baseDir}`);
   }
-  const offset = Number(externalEntry(ref, 'offset') ?? 0);
-  const length = externalEntry(ref, 'length');
   const end = offset + (length !== undefined ? Number(length) : 0);
   if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(end) || end < offset || end > size) {
     throw new YlcError(
       'bad-model',
-      `tensor '${tensorName}' has its data at bytes ${offset}..${end} of ${location}, which has ${size} bytes`,
+      `tensor '${tensor.name}' has its data at bytes ${offset}..${end} of ${location}, which has ${size} bytes`,
     );
   }
 }
@@ -74,6 +113,8 @@ export function saveHooks(outDir: string, external?: { location: string; thresho
   const hooks: EncodeHooks = {
     tensor(tensor: Tensor, proto: onnx.TensorProto, isInitializer: boolean): onnx.TensorProto {
       const s = tensor.storage;
+      // Tensors that did not come through the decoder (ONNX text, the API) are checked here.
+      if (s.kind === 'external') checkExternalLocation(s.ref, tensor.name);
       if (
         external &&
         isInitializer &&

@@ -179,6 +179,32 @@ describe('saveModel with external data', () => {
     expect(fs.readdirSync(d).sort()).toEqual(['big.onnx', 'big.onnx.data']);
   });
 
+  it('refuses to copy a tensor whose external data is outside its directory (a model built in memory or from text)', () => {
+    const d = sub('escape');
+    const inner = path.join(d, 'inner');
+    fs.mkdirSync(inner);
+    const secret = path.join(d, 'secret.bin');
+    fs.writeFileSync(secret, Buffer.alloc(16, 7));
+    const withRef = (location: string): Model => {
+      const g = new Graph('escape');
+      g.outputs.push(g.addInitializer(new Tensor(DataType.FLOAT, [4], { kind: 'external', ref: { entries: [['location', location]], baseDir: inner } }), 'w'));
+      return new Model(g, { irVersion: 8n, opsetImports: [['', 17]] });
+    };
+    const out = path.join(inner, 'out.onnx');
+    for (const externalData of [false, true]) {
+      expect(() => saveModel(withRef(secret), out, { externalData, externalDataThreshold: 0 })).toThrow(
+        new YlcError(
+          'bad-model',
+          `cannot write ${out}: tensor 'w' has its data at the absolute path ${secret}; ONNX allows only locations relative to the model's directory`,
+        ),
+      );
+      expect(() => saveModel(withRef('../secret.bin'), out, { externalData, externalDataThreshold: 0 })).toThrow(
+        `cannot write ${out}: tensor 'w' has its data in ../secret.bin, which is outside the model's directory ${inner}; ONNX allows only locations inside it`,
+      );
+    }
+    expect(fs.readdirSync(inner)).toEqual([]);
+  });
+
   it('rejects bad options as RangeErrors naming the parameter', () => {
     const file = path.join(dir, 'x.onnx');
     expect(() => saveModel(tinyModel(), file, { externalDataLocation: '../w.bin' })).toThrow(

@@ -72,15 +72,24 @@ export function saveModelWithLimit(model: Model, file: string, options: SaveOpti
   const dir = path.dirname(path.resolve(file));
   checkOutputDirectory(file);
 
+  const encode = (hooks: EncodeHooks): ChunkWriter => {
+    try {
+      return encodeToChunks(model, hooks);
+    } catch (e) {
+      if (e instanceof YlcError) throw e.withContext(`cannot write ${file}`);
+      throw e;
+    }
+  };
+
   if (options.externalData !== true) {
-    const writer = encodeToChunks(model, saveHooks(dir).hooks);
+    const writer = encode(saveHooks(dir).hooks);
     if (writer.size <= limit) {
       writeFileAtomic(file, writer.chunks());
       return;
     }
   }
   const plan = saveHooks(dir, { location, threshold });
-  const writer = encodeToChunks(model, plan.hooks);
+  const writer = encode(plan.hooks);
   if (writer.size > limit) {
     throw new YlcError(
       'bad-output',

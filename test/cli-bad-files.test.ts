@@ -1,0 +1,100 @@
+/**
+ * Hostile and broken input files through the binary: external data that points outside the
+ * model's directory, outputs that would overwrite the weights a model still reads, tensors that
+ * declare more data than they hold, and paths that are not regular files. Each is one line on
+ * stderr, a non-zero exit, nothing written and no input damaged; none may hang.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { onnx } from '../ir/serde/proto.js';
+import { assertBuilt, ylcIn, type CliResult } from './util/cli.js';
+
+let dir: string;
+let models: string;
+let ylc: (...args: string[]) => CliResult;
+
+const vi = (name: string, dims: number[]): onnx.ValueInfoProto.$Properties => ({
+  name,
+  type: { tensorType: { elemType: 1, shape: { dim: dims.map((dimValue) => ({ dimValue })) } } },
+});
+
+/** y = Identity(w) with `w` a float[3,4,3,3] initializer stored as given. */
+function identityModel(w: onnx.TensorProto.$Properties): Uint8Array {
+  return onnx.ModelProto.encode({
+    irVersion: 8,
+    opsetImport: [{ domain: '', version: 17 }],
+    graph: {
+      name: 'g',
+      initializer: [{ name: 'w', dims: [3, 4, 3, 3], dataType: 1, ...w }],
+      node: [{ opType: 'Identity', name: 'id', input: ['w'], output: ['y'] }],
+      output: [vi('y', [3, 4, 3, 3])],
+    },
+  }).finish();
+}
+
+function external(location: string, length = '432'): onnx.TensorProto.$Properties {
+  return {
+    dataLocation: onnx.TensorProto.DataLocation.EXTERNAL,
+    externalData: [{ key: 'location', value: location }, { key: 'offset', value: '0' }, { key: 'length', value: length }],
+  };
+}
+
+/** Runs ylc in `models` and checks the bad-input contract: status 1, one line, nothing written. */
+function refused(args: string[], message: string): void {
+  const before = fs.readdirSync(models).sort();
+  const r = ylc(...args);
+  expect(r.stderr).toBe(`${message}\n`);
+  expect(r.status).toBe(1);
+  expect(r.stdout).toBe('');
+  expect(fs.readdirSync(models).sort()).toEqual(before);
+}
+
+beforeAll(() => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-bad-files-'));
+  models = path.join(dir, 'models');
+  fs.mkdirSync(models);
+  ylc = ylcIn(models);
+  // A file beside the model directory, large enough to pass for the weights.
+  fs.writeFileSync(path.join(dir, 'secret.bin'), Buffer.alloc(4096, 0x5a));
+  fs.writeFileSync(path.join(models, 'w.bin'), Buffer.alloc(432, 1));
+});
+
+describe('external data must stay in the model directory and match the tensor', () => {
+  it('an absolute location is refused at load, before anything is read or written', () => {
+    const secret = path.join(dir, 'secret.bin');
+    fs.writeFileSync(path.join(models, 'abs.onnx'), identityModel(external(secret)));
+    refused(
+      ['opt', '-p', 'dce', 'abs.onnx', '-o', 'o.onnx', '--external-data', '--external-data-threshold', '0'],
+      `ylc: error [bad-model] cannot read abs.onnx: tensor 'w' has its data at the absolute path ${secret}; ` +
+        `ONNX allows only locations relative to the model's directory`,
+    );
+  });
+
+  it('a location that climbs out of the directory is refused', () => {
+    fs.writeFileSync(path.join(models, 'up.onnx'), identityModel(external('../secret.bin')));
+    refused(
+      ['opt', '-p', 'dce', 'up.onnx', '-o', 'o.onnx', '--external-data', '--external-data-threshold', '0'],
+      `ylc: error [bad-model] cannot read up.onnx: tensor 'w' has its data in ../secret.bin, which is outside the model's directory ${models}; ` +
+        `ONNX allows only locations inside it`,
+    );
+  });
+
+  it('a length that is not the tensor size is refused', () => {
+    fs.writeFileSync(path.join(models, 'len.onnx'), identityModel(external('w.bin', '1221')));
+    fs.writeFileSync(path.join(models, 'w.bin'), Buffer.alloc(2048, 1));
+    refused(
+      ['info', 'len.onnx'],
+      `ylc: error [bad-model] cannot read len.onnx: tensor 'w' has external data length 1221 in w.bin, but float[3,4,3,3] takes 432 bytes`,
+    );
+    fs.writeFileSync(path.join(models, 'w.bin'), Buffer.alloc(432, 1));
+  });
+
+  it('a good reference still loads', () => {
+    fs.writeFileSync(path.join(models, 'good.onnx'), identityModel(external('w.bin')));
+    const r = ylc('info', 'good.onnx');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+  });
+});
