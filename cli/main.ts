@@ -65,8 +65,11 @@ function buildCli(args: string[]): Argv {
     .command(
       'print <model>',
       'print a model in ONNX text syntax (large tensors as shape + summary)',
-      (y) => y.positional('model', { type: 'string', demandOption: true }),
-      (argv) => printCommand(argv.model),
+      (y) =>
+        y
+          .positional('model', { type: 'string', demandOption: true })
+          .option('max-inline', { type: 'number', default: 16, describe: 'print the values of tensors up to this many elements (larger ones: shape + summary, which parse cannot read back)' }),
+      (argv) => printCommand(argv.model, argv['max-inline']),
     )
     .command(
       'parse <text>',
@@ -74,8 +77,9 @@ function buildCli(args: string[]): Argv {
       (y) =>
         outputOptions(y)
           .positional('text', { type: 'string', demandOption: true })
-          .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'output model' }),
-      (argv) => parseCommand(argv.text, argv.output, argv),
+          .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'output model' })
+          .option('elided-as-zeros', { type: 'boolean', default: false, describe: 'read tensors printed as shape + summary ({...}) as zeros instead of refusing them' }),
+      (argv) => parseCommand(argv.text, argv.output, { ...argv, elidedAsZeros: argv['elided-as-zeros'] }),
     )
     .command(
       'diff <a> <b>',

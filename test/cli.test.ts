@@ -169,6 +169,22 @@ describe('bad input: one line, non-zero exit, nothing written', () => {
     expect(r.stderr).toMatch(/\n +at /);
   });
 
+  it('print --max-inline N prints tensors whole, so parse reads the model back; --elided-as-zeros reads summaries as zeros', () => {
+    const weights = Array.from({ length: 36 }, (_, i) => (i / 8).toFixed(3)).join(', ');
+    fs.writeFileSync(path.join(dir, 'conv.onnxtxt'), `<ir_version: 8, opset_import: ["" : 17]>\ng (float[1,2,5,5] x) => (float[1,2,3,3] y) <float[2,2,3,3] w = {${weights}}> {\n   y = Conv (x, w)\n}\n`);
+    expect(ylc('parse', 'conv.onnxtxt', '-o', 'conv.onnx').status).toBe(0);
+    fs.writeFileSync(path.join(dir, 'elided.onnxtxt'), ylc('print', 'conv.onnx').stdout);
+    const refused = ylc('parse', 'elided.onnxtxt', '-o', 'back.onnx');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('(ylc print --max-inline N), or parse with { elidedTensors: \'zeros\' } (ylc parse --elided-as-zeros)');
+    expect(ylc('parse', 'elided.onnxtxt', '-o', 'zeros.onnx', '--elided-as-zeros').status).toBe(0);
+    expect(ylc('diff', 'conv.onnx', 'zeros.onnx').status).toBe(1);
+    fs.writeFileSync(path.join(dir, 'whole.onnxtxt'), ylc('print', 'conv.onnx', '--max-inline', '36').stdout);
+    expect(ylc('parse', 'whole.onnxtxt', '-o', 'back.onnx').status).toBe(0);
+    expect(ylc('diff', 'conv.onnx', 'back.onnx')).toMatchObject({ status: 0, stdout: 'models are structurally equal\n' });
+    for (const f of ['conv.onnxtxt', 'conv.onnx', 'elided.onnxtxt', 'zeros.onnx', 'whole.onnxtxt', 'back.onnx']) fs.rmSync(path.join(dir, f));
+  });
+
   it('stops quietly when the reader of its output goes away (ylc print m.onnx | head -1)', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" print bn.onnx | head -1`], { cwd: dir, encoding: 'utf8' });
     expect(r.stdout).toBe('<\n');

@@ -1,4 +1,5 @@
 /** `ylc print`, `ylc parse` and `ylc diff`: the textual face of the IR. */
+import { YlcError } from '../../ir/errors.js';
 import { saveModel } from '../../ir/serde/index.js';
 import { parseModel } from '../../ir/text/parse.js';
 import { printModel } from '../../ir/text/print.js';
@@ -6,14 +7,15 @@ import { diffModels } from '../../ir/text/diff.js';
 import { saveOptions, type OutputFlags } from './optimize.js';
 import { checkOutputPath, readModelFile, readTextFile } from '../io.js';
 
-export function printCommand(file: string): void {
-  process.stdout.write(printModel(readModelFile(file)));
+export function printCommand(file: string, maxInline: number): void {
+  if (!Number.isInteger(maxInline) || maxInline < 0) throw new YlcError('bad-option', `--max-inline expects an integer >= 0, got ${maxInline}`);
+  process.stdout.write(printModel(readModelFile(file), { maxInlineElements: maxInline }));
 }
 
-export function parseCommand(file: string, output: string, flags: OutputFlags): void {
+export function parseCommand(file: string, output: string, flags: OutputFlags & { elidedAsZeros?: boolean }): void {
   checkOutputPath(output);
   const save = saveOptions(flags);
-  const model = parseModel(readTextFile(file), file);
+  const model = parseModel(readTextFile(file), file, flags.elidedAsZeros ? { elidedTensors: 'zeros' } : {});
   saveModel(model, output, save);
   process.stdout.write(`wrote ${output}\n`);
 }

@@ -313,7 +313,7 @@ Swish <beta, gamma: int = 3, names = ["a"]> (float x) => (y) <float s> {
     expect(m.graph.initializers.get('w')!.constValue!.toFloat32()).toEqual(new Float32Array(4));
     expect(m.graph.initializers.get('s')!.constValue!.toStrings()).toEqual(['', '']);
     expect(parseError(text)).toBe(
-      "m.onnxtxt:2:29: tensor 'w' (float[2,2]) is elided ({...}): its values are not in the text; print with a larger maxInlineElements, or parse with { elidedTensors: 'zeros' }",
+      "m.onnxtxt:2:29: tensor 'w' (float[2,2]) is elided ({...}): its values are not in the text; print with a larger maxInlineElements (ylc print --max-inline N), or parse with { elidedTensors: 'zeros' } (ylc parse --elided-as-zeros)",
     );
   });
 });

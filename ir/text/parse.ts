@@ -942,7 +942,7 @@ class Parser {
       if (this.options.elidedTensors !== 'zeros') {
         this.fail(
           open,
-          `${label} (${ct.text}) is elided ({...}): its values are not in the text; print with a larger maxInlineElements, or parse with { elidedTensors: 'zeros' }`,
+          `${label} (${ct.text}) is elided ({...}): its values are not in the text; print with a larger maxInlineElements (ylc print --max-inline N), or parse with { elidedTensors: 'zeros' } (ylc parse --elided-as-zeros)`,
         );
       }
       if (dtype === DataType.STRING) {

@@ -33,7 +33,7 @@ describe('yolov5n in ONNX text', () => {
     expect(withoutSummaries(printModel(back))).toBe(withoutSummaries(text));
     expect(() => parseModel(text, 'yolov5n.onnxtxt')).toThrow(
       "yolov5n.onnxtxt:10:47: tensor 'model.0.conv.weight' (float[16,3,6,6]) is elided ({...}): its values are not in the text; " +
-        "print with a larger maxInlineElements, or parse with { elidedTensors: 'zeros' }",
+        "print with a larger maxInlineElements (ylc print --max-inline N), or parse with { elidedTensors: 'zeros' } (ylc parse --elided-as-zeros)",
     );
   });
 
