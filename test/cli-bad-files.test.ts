@@ -98,3 +98,30 @@ describe('external data must stay in the model directory and match the tensor', 
     expect([r.status, r.stderr]).toEqual([0, '']);
   });
 });
+
+describe('an output never replaces the weights the model reads', () => {
+  it('-o onto the input model\'s own external data file is refused; the input still loads', () => {
+    fs.writeFileSync(path.join(models, 'ext.onnx'), identityModel(external('ext.onnx.data')));
+    const weights = Buffer.from(Float32Array.from({ length: 108 }, (_, i) => i).buffer);
+    fs.writeFileSync(path.join(models, 'ext.onnx.data'), weights);
+    refused(
+      ['opt', '-p', 'dce', 'ext.onnx', '-o', 'ext.onnx.data'],
+      `ylc: error [bad-output] cannot write ext.onnx.data: it would overwrite ${models}/ext.onnx.data, which the model still reads its weights from; write to another file`,
+    );
+    refused(
+      ['opt', '-p', 'dce', 'ext.onnx', '-o', 'ext.onnx.data', '--external-data', '--external-data-threshold', '0'],
+      `ylc: error [bad-output] cannot write ext.onnx.data: it would overwrite ${models}/ext.onnx.data, which the model still reads its weights from; write to another file`,
+    );
+    expect(fs.readFileSync(path.join(models, 'ext.onnx.data')).equals(weights)).toBe(true);
+    // -o equal to the input model: fine, its data file stays.
+    const r = ylc('opt', '-p', 'dce', 'ext.onnx', '-o', 'ext.onnx');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(fs.readFileSync(path.join(models, 'ext.onnx.data')).equals(weights)).toBe(true);
+    fs.writeFileSync(path.join(models, 'inline.onnx'), identityModel({ rawData: weights }));
+    const same = ylc('diff', 'ext.onnx', 'inline.onnx');
+    expect([same.status, same.stdout, same.stderr]).toEqual([0, 'models are structurally equal\n', '']);
+    // Weights inside the model: -o equal to the input is fine too.
+    expect(ylc('opt', '-p', 'dce', 'inline.onnx', '-o', 'inline.onnx').status).toBe(0);
+    expect(ylc('diff', 'ext.onnx', 'inline.onnx').stdout).toBe('models are structurally equal\n');
+  });
+});

@@ -15,6 +15,8 @@
  * reachable under the same location from the output directory and is not the data file being
  * replaced; otherwise its bytes are read (through `bytes()`, which caches them, so the in-memory
  * model stays valid after the old data file is replaced) and written inline or into the new file.
+ * The model file itself must not replace a file external tensors read from (saveModel refuses):
+ * the input model, and the output's kept references, would then point at the new model.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -94,6 +96,22 @@ export interface ExternalPlan {
   hooks: EncodeHooks;
   /** The data to write to the data file, in order (filled while the model is encoded). */
   readonly chunks: Uint8Array[];
+  /** The files the model's external tensors read from (filled while the model is encoded). */
+  readonly sources: Set<string>;
+}
+
+/**
+ * Whether renaming a new file onto `target` replaces the file `source` reads: the same path, or
+ * the same file reached through symlinks (a symlinked directory, or `source` being a symlink).
+ */
+export function replacesFile(target: string, source: string): boolean {
+  const t = path.resolve(target);
+  if (t === path.resolve(source)) return true;
+  try {
+    return path.join(fs.realpathSync(path.dirname(t)), path.basename(t)) === fs.realpathSync(source);
+  } catch {
+    return false;
+  }
 }
 
 const DATA_FIELDS = ['rawData', 'floatData', 'int32Data', 'int64Data', 'doubleData', 'uint64Data', 'stringData', 'externalData', 'dataLocation'];
@@ -108,13 +126,17 @@ function clearData(proto: onnx.TensorProto): void {
  */
 export function saveHooks(outDir: string, external?: { location: string; threshold: number }): ExternalPlan {
   const chunks: Uint8Array[] = [];
+  const sources = new Set<string>();
   let offset = 0;
   const dataFile = external ? path.resolve(outDir, external.location) : undefined;
+  const replacesData = new Map<string, boolean>();
   const hooks: EncodeHooks = {
     tensor(tensor: Tensor, proto: onnx.TensorProto, isInitializer: boolean): onnx.TensorProto {
       const s = tensor.storage;
-      // Tensors that did not come through the decoder (ONNX text, the API) are checked here.
-      if (s.kind === 'external') checkExternalLocation(s.ref, tensor.name);
+      // Checked again here for tensors that did not come through the decoder (ONNX text, the API).
+      const location = s.kind === 'external' ? checkExternalLocation(s.ref, tensor.name) : undefined;
+      const source = s.kind === 'external' && location !== undefined ? path.resolve(s.ref.baseDir, location) : undefined;
+      if (source !== undefined) sources.add(source);
       if (
         external &&
         isInitializer &&
@@ -135,15 +157,21 @@ export function saveHooks(outDir: string, external?: { location: string; thresho
         offset += data.length;
         return proto;
       }
-      if (s.kind !== 'external') return proto;
-      const location = externalEntry(s.ref, 'location');
-      const source = location !== undefined ? path.resolve(s.ref.baseDir, location) : undefined;
-      if (location !== undefined && source === path.resolve(outDir, location) && source !== dataFile) return proto;
+      if (location === undefined || source === undefined) return proto;
+      if (source === path.resolve(outDir, location) && !replaces(source)) return proto;
       const data = tensor.bytes();
       clearData(proto);
       proto.rawData = data;
       return proto;
     },
   };
-  return { hooks, chunks };
+  return { hooks, chunks, sources };
+
+  /** Whether the data file being written replaces `source` (its tensors must then be read first). */
+  function replaces(source: string): boolean {
+    if (dataFile === undefined) return false;
+    let r = replacesData.get(source);
+    if (r === undefined) replacesData.set(source, (r = replacesFile(dataFile, source)));
+    return r;
+  }
 }

@@ -167,6 +167,56 @@ describe('saveModel with external data', () => {
     expect(fs.readdirSync(d).sort()).toEqual(['m.onnx', 'm.onnx.data']);
   });
 
+  it('refuses to write the model over a data file its tensors still read from, and changes nothing', () => {
+    const d = sub('self');
+    const file = path.join(d, 'm.onnx');
+    const dataFile = path.join(d, 'm.onnx.data');
+    saveModel(tinyModel(), file, { externalData: true });
+    const before = fs.readFileSync(dataFile);
+    const loaded = loadModel(file);
+    const message = `cannot write ${dataFile}: it would overwrite ${dataFile}, which the model still reads its weights from; write to another file`;
+    for (const options of [{}, { externalData: true, externalDataThreshold: 0 }]) {
+      let error: unknown;
+      try {
+        saveModel(loaded, dataFile, options);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toEqual(new YlcError('bad-output', message));
+      expect((error as YlcError).code).toBe('bad-output');
+    }
+    // The same file reached through a symlinked directory.
+    const link = path.join(dir, 'self-link');
+    fs.symlinkSync(d, link);
+    expect(() => saveModel(loaded, path.join(link, 'm.onnx.data'))).toThrow(
+      `cannot write ${path.join(link, 'm.onnx.data')}: it would overwrite ${dataFile}, which the model still reads its weights from; write to another file`,
+    );
+    expect(fs.readdirSync(d).sort()).toEqual(['m.onnx', 'm.onnx.data']);
+    expect(fs.readFileSync(dataFile).equals(before)).toBe(true);
+    expect(loadModel(file).graph.initializers.get('w')!.constValue!.toFloat32()).toEqual(Float32Array.from({ length: 300 }, (_, i) => i));
+    // Writing over the model file itself (the data stays where it is) is fine.
+    saveModel(loaded, file);
+    expect(fs.readFileSync(dataFile).equals(before)).toBe(true);
+    expect(loadModel(file).graph.initializers.get('w')!.constValue!.toFloat32()).toEqual(Float32Array.from({ length: 300 }, (_, i) => i));
+  });
+
+  it('a new data file that replaces the old one through a symlink reads the old tensors first', () => {
+    const d = sub('symlinked-data');
+    const file = path.join(d, 'm.onnx');
+    saveModel(tinyModel(), file, { externalData: true, externalDataLocation: 'real.data' });
+    // The tensors read link.data, a symlink to real.data.
+    fs.symlinkSync('real.data', path.join(d, 'link.data'));
+    const proto = parseModelProto(fs.readFileSync(file), 'm');
+    for (const t of proto.graph!.initializer!) for (const e of t.externalData ?? []) if (e.key === 'location') e.value = 'link.data';
+    fs.writeFileSync(file, onnx.ModelProto.encode(proto).finish());
+    const loaded = loadModel(file);
+    // Nothing is big enough to move: the tensors would stay references to link.data, whose target is replaced.
+    saveModel(loaded, path.join(d, 'out.onnx'), { externalData: true, externalDataLocation: 'real.data', externalDataThreshold: 1 << 20 });
+    const back = loadModel(path.join(d, 'out.onnx'));
+    expect(back.graph.initializers.get('w')!.constValue!.storage.kind).toBe('raw');
+    expect(back.graph.initializers.get('w')!.constValue!.toFloat32()).toEqual(Float32Array.from({ length: 300 }, (_, i) => i));
+  });
+
   it('switches to external data by itself when the model would pass the protobuf limit', () => {
     const d = sub('auto');
     const file = path.join(d, 'big.onnx');
@@ -210,6 +260,10 @@ describe('saveModel with external data', () => {
     expect(() => saveModel(tinyModel(), file, { externalDataLocation: '../w.bin' })).toThrow(
       new RangeError(`externalDataLocation must be a file name relative to the model's directory, got '../w.bin'`),
     );
+    expect(() => saveModel(tinyModel(), file, { externalData: true, externalDataLocation: 'x.onnx' })).toThrow(
+      new RangeError(`externalDataLocation must not be the model file's own name, got 'x.onnx'`),
+    );
+    expect(fs.existsSync(file)).toBe(false);
     expect(() => saveModel(tinyModel(), file, { externalDataThreshold: -1 })).toThrow(
       new RangeError('externalDataThreshold must be a number of bytes >= 0, got -1'),
     );

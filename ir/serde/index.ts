@@ -8,7 +8,9 @@
  * - `saveModel`: streams the model to `<path>.tmp-<pid>` chunk by chunk (big tensors straight from
  *   their views, so memory stays ~1x the model) and renames it into place; optionally moves big
  *   initializers into an external data file (automatically when the model would pass protobuf's
- *   2 GiB limit).
+ *   2 GiB limit). It refuses to replace a file the model's external tensors read from with the
+ *   model itself (the weights would be lost); a new data file may replace the old one, as the
+ *   tensors it held are read into memory first.
  * Errors: YlcError('bad-model') for inputs that are not valid ONNX, YlcError('bad-output') for
  * outputs that cannot be written, YlcError('io') for files that cannot be read.
  */
@@ -20,7 +22,7 @@ import { decodeModel } from './decode.js';
 import { modelProto, type EncodeHooks } from './encode.js';
 import { checkOutputDirectory, describeIoError, removeQuietly, temporaryName, writeChunksTo, writeFileAtomic } from '../atomic-write.js';
 import { ChunkWriter, concatChunks } from './writer.js';
-import { saveHooks } from './external-data.js';
+import { replacesFile, saveHooks, type ExternalPlan } from './external-data.js';
 import { onnx } from './proto.js';
 
 export { decodeModel, decodeTensor, type DecodeOptions } from './decode.js';
@@ -70,26 +72,37 @@ export function saveModelWithLimit(model: Model, file: string, options: SaveOpti
     throw new RangeError(`externalDataLocation must be a file name relative to the model's directory, got '${location}'`);
   }
   const dir = path.dirname(path.resolve(file));
+  if (path.join(dir, location) === path.resolve(file)) {
+    throw new RangeError(`externalDataLocation must not be the model file's own name, got '${location}'`);
+  }
   checkOutputDirectory(file);
 
-  const encode = (hooks: EncodeHooks): ChunkWriter => {
+  /** Encodes the model; refuses a target that its external tensors read from (the data would be lost). */
+  const encode = (plan: ExternalPlan): ChunkWriter => {
+    let writer: ChunkWriter;
     try {
-      return encodeToChunks(model, hooks);
+      writer = encodeToChunks(model, plan.hooks);
     } catch (e) {
       if (e instanceof YlcError) throw e.withContext(`cannot write ${file}`);
       throw e;
     }
+    for (const source of plan.sources) {
+      if (replacesFile(file, source)) {
+        throw new YlcError('bad-output', `cannot write ${file}: it would overwrite ${source}, which the model still reads its weights from; write to another file`);
+      }
+    }
+    return writer;
   };
 
   if (options.externalData !== true) {
-    const writer = encode(saveHooks(dir).hooks);
+    const writer = encode(saveHooks(dir));
     if (writer.size <= limit) {
       writeFileAtomic(file, writer.chunks());
       return;
     }
   }
   const plan = saveHooks(dir, { location, threshold });
-  const writer = encode(plan.hooks);
+  const writer = encode(plan);
   if (writer.size > limit) {
     throw new YlcError(
       'bad-output',
