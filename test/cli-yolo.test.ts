@@ -79,9 +79,25 @@ describe('ylc build / import / export / export-weights', () => {
   });
 });
 
+/** A regex matching exactly `s`. */
+const exactly = (s: string): RegExp => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
 describe('bad input of the frontend', () => {
   const write = (name: string, data: string | Uint8Array) => () => fs.writeFileSync(path.join(dir, name), data);
+  const yolov5n = fs.readFileSync(path.join(ROOT, 'frontends', 'yolov5', 'configs', 'yolov5n.yaml'), 'utf8');
   const cases: Array<[string, string[], number, RegExp, () => void]> = [
+    ['an nc that would take GBs of class names', ['build', '--cfg', 'nc.yaml', '--imgsz', '64', '-o', 'x.onnx'], 1,
+      exactly("ylc: error [bad-model] nc.yaml:4: 'nc' is 100000000: ylc builds at most 100000 classes"), write('nc.yaml', yolov5n.replace(/^nc: 80/m, 'nc: 100000000'))],
+    ['a width that would make a model over 2^29 parameters', ['build', '--cfg', 'wide.yaml', '--imgsz', '64', '-o', 'x.onnx'], 1,
+      exactly(
+        'ylc: error [bad-model] wide.yaml:23: layer 8 (C3): the model would have 27,935,221,888,765 parameters (this layer, the largest, 4,718,598,144,000); ' +
+          'ylc builds at most 536,870,912 (2^29, 2 GiB of float32): lower width_multiple, depth_multiple, nc or the layer widths',
+      ),
+      write('wide.yaml', yolov5n.replace(/^width_multiple: 0\.25/m, 'width_multiple: 1000'))],
+    ['an absurd --imgsz', ['build', '--cfg', 'yolov5n', '--imgsz', '1e9', '-o', 'x.onnx'], 2,
+      exactly('ylc: error [bad-option] --imgsz 1000000000x1000000000: ylc builds images up to 8192 on a side'), () => {}],
+    ['an absurd --batch', ['build', '--cfg', 'yolov5n', '--batch', '99999999999', '-o', 'x.onnx'], 2,
+      exactly("ylc: error [bad-option] --batch 99999999999: ylc builds batches of at most 1024 images (or 'dynamic')"), () => {}],
     ['unknown module, naming the YAML file and line', ['build', '--cfg', 'bad.yaml', '-o', 'x.onnx'], 1, /^ylc: error \[bad-model\] bad\.yaml:7: unknown module 'C4'/,
       write('bad.yaml', 'nc: 2\ndepth_multiple: 1.0\nwidth_multiple: 1.0\nanchors: 3\nbackbone:\n  - [-1, 1, Conv, [16, 3, 2]]\n  - [-1, 1, C4, [16]]\nhead:\n  - [[1], 1, Detect, [nc, anchors]]\n')],
     ['malformed YAML', ['build', '--cfg', 'broken.yaml', '-o', 'x.onnx'], 1, /^ylc: error \[bad-model\] broken\.yaml:\d+/, write('broken.yaml', 'nc: [1, 2\nbackbone: {\n')],

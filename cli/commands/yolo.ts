@@ -25,6 +25,8 @@ import {
   stateDictOf,
   toDeployForm,
   DEFAULT_OPSET,
+  MAX_BATCH,
+  MAX_IMGSZ,
   type BuildOptions,
   type YoloConfig,
 } from '../../frontends/yolov5/index.js';
@@ -43,8 +45,8 @@ export interface ShapeFlags {
 
 function shapeOptions<T>(y: Argv<T>) {
   return y
-    .option('imgsz', { type: 'number', default: 640, describe: 'input image size (a multiple of 32)' })
-    .option('batch', { type: 'string', default: '1', describe: "batch size, or 'dynamic' for dynamic batch/height/width axes" })
+    .option('imgsz', { type: 'number', default: 640, describe: `input image size (a multiple of 32, at most ${MAX_IMGSZ})` })
+    .option('batch', { type: 'string', default: '1', describe: `batch size (at most ${MAX_BATCH}), or 'dynamic' for dynamic batch/height/width axes` })
     .option('opset', { type: 'number', default: DEFAULT_OPSET, describe: 'ai.onnx opset of the model' });
 }
 

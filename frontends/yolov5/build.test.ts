@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AttrType } from '../../ir/attribute.js';
 import { YlcError } from '../../ir/errors.js';
@@ -8,7 +10,31 @@ import { runPipeline } from '../../passes/manager.js';
 import { formatType } from '../../ir/type.js';
 import { maxAbsDiff, randomFloat32, runModel } from '../../test/util/ort.js';
 import { opHistogram } from '../../test/util/yolov5-fixtures.js';
-import { BUILTIN_CONFIGS, buildModel, countParameters, loadConfig, readDetectInfo, toDeployForm, type BuildOptions } from './index.js';
+import { errorOf } from '../../test/util/errors.js';
+import { BUILTIN_CONFIGS, buildModel, builtinConfigDir, countParameters, loadConfig, parseConfig, readDetectInfo, toDeployForm, type BuildOptions } from './index.js';
+import { describeConfig } from './build.js';
+
+/** An older YOLOv5 layout: Focus, SPP, a repeated Bottleneck. */
+const OLD_LAYOUT = `nc: 2
+depth_multiple: 1.0
+width_multiple: 0.25
+anchors: 3
+backbone:
+  [[-1, 1, Focus, [64, 3]],
+   [-1, 1, Conv, [128, 3, 2]],
+   [-1, 3, C3, [128]],
+   [-1, 1, Conv, [256, 3, 2]],
+   [-1, 2, Bottleneck, [256]],
+   [-1, 1, SPP, [256, [5, 9, 13]]],
+  ]
+head:
+  [[-1, 1, Conv, [128, 1, 1]],
+   [-1, 1, nn.Upsample, [None, 2, 'nearest']],
+   [[-1, 2], 1, Concat, [1]],
+   [-1, 1, C3, [128, False]],
+   [[9, 6], 1, Detect, [nc, anchors]],
+  ]
+`;
 
 const floats = (m: Model, name: string): Float32Array => m.graph.initializers.get(name)!.constValue!.toFloat32();
 
@@ -22,6 +48,7 @@ describe('parameter counts (REFERENCE 3)', () => {
   ];
   for (const [name, train, folded] of table) {
     it(`${name}: ${train} in training form, ${folded} with BN folded`, () => {
+      expect(describeConfig(loadConfig(name)).parameters).toBe(train);
       const m = buildModel(loadConfig(name), { form: 'train' });
       expect(countParameters(m)).toBe(train);
       expect(countParameters(toDeployForm(m))).toBe(folded);
@@ -32,10 +59,27 @@ describe('parameter counts (REFERENCE 3)', () => {
     const m = buildModel(loadConfig('yolov5_convnexts'), { form: 'train' });
     expect(readDetectInfo(m, 'test').nc).toBe(1);
     expect(countParameters(m)).toBe(60_464_022);
+    expect(describeConfig(loadConfig('yolov5_convnexts'))).toEqual({ parameters: 60_464_022, maxStride: 32 });
+  });
+
+  it('describeConfig counts what the build makes, for every layout (Focus, SPP, Bottleneck, slim, ConvNeXt, other nc)', () => {
+    // The larger built-ins are checked against the table above.
+    const configs = [
+      ...(['yolov5n', 'yolov5n_slim', 'yolov5s_slim'] as const).map((n) => loadConfig(n)),
+      loadConfig('test/fixtures/goldens/convnext_tiny_a.yaml'),
+      loadConfig('test/fixtures/goldens/yolov5n_slim_pruned.yaml'),
+      parseConfig(OLD_LAYOUT, 'old.yaml'),
+    ];
+    for (const cfg of configs) {
+      for (const nc of [cfg.nc, 7]) {
+        expect(describeConfig(cfg, nc).parameters, `${cfg.file} nc ${nc}`).toBe(countParameters(buildModel(cfg, { form: 'train', nc, imgsz: 64 })));
+      }
+    }
   });
 
   it('yolov5l_slimmed.yaml as written: 23,369,081; yolov5l_slim with every ratio 1.0 is yolov5l', () => {
     expect(countParameters(buildModel(loadConfig('test/fixtures/yolov5l_slimmed.yaml'), { form: 'train' }))).toBe(23_369_081);
+    expect(describeConfig(loadConfig('test/fixtures/yolov5l_slimmed.yaml')).parameters).toBe(23_369_081);
     const slim = buildModel(loadConfig('yolov5l_slim'), { form: 'train', imgsz: 64 });
     const full = buildModel(loadConfig('yolov5l'), { form: 'train', imgsz: 64 });
     expect(countParameters(slim)).toBe(46_563_709);
@@ -124,6 +168,19 @@ describe('names and structure', () => {
     expect(message({ form: 'train', batch: 0 })).toBe("--batch must be a positive integer or 'dynamic', got 0");
     expect(message({ form: 'test' as 'train' })).toBe("--form must be train or deploy, got 'test'");
     expect(message({ form: 'train', nc: 2, names: ['a'] })).toBe('--names: 1 class names given for nc=2');
+    expect(message({ form: 'train', imgsz: 1e9 })).toBe('--imgsz 1000000000x1000000000: ylc builds images up to 8192 on a side');
+    expect(message({ form: 'train', imgsz: [640, 8224] })).toBe('--imgsz 640x8224: ylc builds images up to 8192 on a side');
+    expect(message({ form: 'train', batch: 99999999999 })).toBe("--batch 99999999999: ylc builds batches of at most 1024 images (or 'dynamic')");
+    expect(message({ form: 'train', nc: 100_001 })).toBe('--nc 100001: ylc builds at most 100000 classes');
+    expect(message({ form: 'train', imgsz: 8192, batch: 1024, nc: 100_000 })).toBe('no error');
+  });
+
+  it('refuses a model over 2^29 parameters before allocating it, naming its largest layer', () => {
+    const wide = parseConfig(fs.readFileSync(path.join(builtinConfigDir(), 'yolov5n.yaml'), 'utf8').replace('width_multiple: 0.25', 'width_multiple: 1000'), 'w.yaml');
+    expect(errorOf(() => buildModel(wide, { form: 'train', imgsz: 64 })).message).toBe(
+      'w.yaml:23: layer 8 (C3): the model would have 27,935,221,888,765 parameters (this layer, the largest, 4,718,598,144,000); ' +
+        'ylc builds at most 536,870,912 (2^29, 2 GiB of float32): lower width_multiple, depth_multiple, nc or the layer widths',
+    );
   });
 });
 
@@ -251,28 +308,7 @@ describe('dynamic axes and saved models', () => {
   });
 
   it('Focus and SPP (older YOLOv5 layouts) build, verify and run', async () => {
-    const { parseConfig } = await import('./config.js');
-    const text = `nc: 2
-depth_multiple: 1.0
-width_multiple: 0.25
-anchors: 3
-backbone:
-  [[-1, 1, Focus, [64, 3]],
-   [-1, 1, Conv, [128, 3, 2]],
-   [-1, 3, C3, [128]],
-   [-1, 1, Conv, [256, 3, 2]],
-   [-1, 2, Bottleneck, [256]],
-   [-1, 1, SPP, [256, [5, 9, 13]]],
-  ]
-head:
-  [[-1, 1, Conv, [128, 1, 1]],
-   [-1, 1, nn.Upsample, [None, 2, 'nearest']],
-   [[-1, 2], 1, Concat, [1]],
-   [-1, 1, C3, [128, False]],
-   [[9, 6], 1, Detect, [nc, anchors]],
-  ]
-`;
-    const cfg = parseConfig(text, 'old.yaml');
+    const cfg = parseConfig(OLD_LAYOUT, 'old.yaml');
     for (const form of ['train', 'deploy'] as const) {
       const m = buildModel(cfg, { form, imgsz: 64 });
       expect(verifyModel(m)).toEqual([]);

@@ -16,30 +16,41 @@ import { YlcError } from '../../ir/errors.js';
 import { Graph, Value } from '../../ir/graph.js';
 import { Model } from '../../ir/model.js';
 import { tensorType } from '../../ir/type.js';
+import { formatCount } from '../../ir/summary.js';
 import { verifyModel } from '../../ir/verify.js';
 import { packageRoot } from '../../cli/package-root.js';
 import { GraphBuilder } from './builder.js';
-import type { LayerConfig, YoloConfig } from './config.js';
+import { MAX_NC, type LayerConfig, type YoloConfig } from './config.js';
 import { emitDetectHeads, type DetectInfo } from './detect.js';
 import { EmitContext, emitModule, moduleOutputSize } from './emit.js';
 import { Initializer } from './init.js';
 import { defaultNames, META_CONFIG, META_FORM, writeDetectInfo } from './metadata.js';
-import { resolveLayers, type ResolvedLayer } from './modules.js';
+import { resolveLayers, type ConvParams, type ResolvedLayer } from './modules.js';
 import { toDeployForm } from './deploy.js';
 
 export const DEFAULT_OPSET = 12;
 export const MIN_OPSET = 11;
 export const MAX_OPSET = 21;
+/**
+ * Most parameters a model may have: 2^29, 2 GiB of float32 weights, the most one ONNX file holds
+ * without external data (protobuf's 2 GiB limit), about 4x the largest YOLOv5 (yolov5x6, 141M).
+ * Counted from the config before any tensor is allocated.
+ */
+export const MAX_PARAMETERS = 2 ** 29;
+/** Largest image side (YOLOv5's largest models train at 1280). */
+export const MAX_IMGSZ = 8192;
+/** Largest static batch. */
+export const MAX_BATCH = 1024;
 
 export interface BuildOptions {
   /** Number of classes (overrides the config's `nc`, as YOLOv5's `--nc` / `Model(cfg, nc=...)`). */
   nc?: number;
-  /** Image size, square or [h, w]; a multiple of the largest stride. Default 640. */
+  /** Image size, square or [h, w]; a multiple of the largest stride, at most MAX_IMGSZ. Default 640. */
   imgsz?: number | readonly [number, number];
   form: 'train' | 'deploy';
   /** Seed of the parameter initialization (default 0): same seed, same bytes. */
   seed?: number;
-  /** Static batch size (default 1), or 'dynamic' for dynamic batch/height/width as export.py --dynamic. */
+  /** Static batch size (default 1, at most MAX_BATCH), or 'dynamic' for dynamic batch/height/width as export.py --dynamic. */
   batch?: number | 'dynamic';
   /** ai.onnx opset (default 12, as export.py). */
   opset?: number;
@@ -84,15 +95,18 @@ function checkOptions(cfg: YoloConfig, options: BuildOptions): CheckedOptions {
   const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
   const nc = options.nc ?? cfg.nc;
   if (!isPosInt(nc)) throw new YlcError('bad-option', `--nc must be a positive integer, got ${String(nc)}`);
+  if (nc > MAX_NC) throw new YlcError('bad-option', `--nc ${nc}: ylc builds at most ${MAX_NC} classes`);
   const raw = options.imgsz ?? 640;
   const imgsz: [number, number] = typeof raw === 'number' ? [raw, raw] : [raw[0], raw[1]];
   if (!imgsz.every(isPosInt) || (typeof raw !== 'number' && raw.length !== 2)) {
     throw new YlcError('bad-option', `--imgsz must be a positive integer or [h, w], got ${JSON.stringify(raw)}`);
   }
+  if (imgsz.some((side) => side > MAX_IMGSZ)) throw new YlcError('bad-option', `--imgsz ${imgsz.join('x')}: ylc builds images up to ${MAX_IMGSZ} on a side`);
   const seed = options.seed ?? 0;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new YlcError('bad-option', `--seed must be a non-negative integer, got ${String(seed)}`);
   const batch = options.batch ?? 1;
   if (batch !== 'dynamic' && !isPosInt(batch)) throw new YlcError('bad-option', `--batch must be a positive integer or 'dynamic', got ${String(batch)}`);
+  if (batch !== 'dynamic' && batch > MAX_BATCH) throw new YlcError('bad-option', `--batch ${batch}: ylc builds batches of at most ${MAX_BATCH} images (or 'dynamic')`);
   const opset = options.opset ?? DEFAULT_OPSET;
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET) {
     throw new YlcError('bad-option', `--opset must be an integer from ${MIN_OPSET} to ${MAX_OPSET}, got ${String(opset)}`);
@@ -126,6 +140,55 @@ function layerSizes(layers: readonly ResolvedLayer[], h: number, w: number, fail
   return sizes;
 }
 
+/** A conv as YOLOv5's Conv: weight, BatchNorm weight and bias (running stats are buffers). */
+function bnConvParameters(c: Pick<ConvParams, 'c1' | 'c2' | 'k' | 'g'>): number {
+  return c.c2 * (c.c1 / c.g) * c.k * c.k + 2 * c.c2;
+}
+
+/** Parameters of one layer as countParameters counts them in the built model (buffers excluded). */
+function layerParameters(layer: ResolvedLayer): number {
+  const m = layer.module;
+  const conv = (c1: number, c2: number, k: number, g = 1): number => bnConvParameters({ c1, c2, k, g });
+  let n: number;
+  switch (m.kind) {
+    case 'Conv':
+    case 'Focus':
+      n = bnConvParameters(m.conv);
+      break;
+    case 'Bottleneck':
+      n = conv(m.c1, m.hidden, 1) + conv(m.hidden, m.c2, 3, m.g);
+      break;
+    case 'C3':
+      n = 2 * conv(m.c1, m.hidden, 1) + conv(2 * m.hidden, m.c2, 1) + m.bottlenecks.reduce((sum, h) => sum + conv(m.hidden, h, 1) + conv(h, m.hidden, 3, m.g), 0);
+      break;
+    case 'SPPF':
+      n = conv(m.c1, m.hidden, 1) + conv(4 * m.hidden, m.c2, 1);
+      break;
+    case 'SPP':
+      n = conv(m.c1, m.hidden, 1) + conv(m.hidden * (m.ks.length + 1), m.c2, 1);
+      break;
+    case 'Concat':
+    case 'Upsample':
+      n = 0;
+      break;
+    case 'Detect': {
+      const out = (m.anchors[0]!.length / 2) * (m.nc + 5);
+      n = m.ch.reduce((sum, c) => sum + (c + 1) * out, 0);
+      break;
+    }
+    case 'ConvNeXt_Stem':
+    case 'ConvNeXt_Downsample':
+      // Conv2d with bias and a channels-first LayerNorm (after the stem's conv, before the downsample's).
+      n = m.c2 * m.c1 * m.k * m.k + m.c2 + 2 * (m.kind === 'ConvNeXt_Stem' ? m.c2 : m.c1);
+      break;
+    case 'ConvNeXt_Block':
+      // dwconv 7x7 with bias, LayerNorm, Linear(d, 4d), Linear(4d, d), layer scale gamma.
+      n = m.blocks * (50 * m.dim + 2 * m.dim + (4 * m.dim * m.dim + 4 * m.dim) + (4 * m.dim * m.dim + m.dim) + m.dim);
+      break;
+  }
+  return n * layer.repeats;
+}
+
 /** Builds the model described by `cfg`. See BuildOptions; errors are YlcErrors naming the YAML file and line. */
 export function buildModel(cfg: YoloConfig, options: BuildOptions): Model {
   const train = buildTrainForm(cfg, options);
@@ -140,19 +203,53 @@ function assertVerified(model: Model, cfg: YoloConfig): Model {
   return model;
 }
 
-function buildTrainForm(cfg: YoloConfig, options: BuildOptions): Model {
-  const o = checkOptions(cfg, options);
-  const fail = (layer: LayerConfig, message: string): never => {
+/** Refuses a model over MAX_PARAMETERS before any tensor is allocated, naming its largest layer. */
+function checkSize(layers: readonly ResolvedLayer[], fail: (layer: LayerConfig, message: string) => never): void {
+  const counts = layers.map(layerParameters);
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total <= MAX_PARAMETERS) return;
+  const largest = counts.indexOf(Math.max(...counts));
+  const show = (n: number): string => (n < 1e15 ? formatCount(n) : n.toPrecision(3));
+  fail(
+    layers[largest]!.config,
+    `the model would have ${show(total)} parameters (this layer, the largest, ${show(counts[largest]!)}); ` +
+      `ylc builds at most ${formatCount(MAX_PARAMETERS)} (2^29, 2 GiB of float32): lower width_multiple, depth_multiple, nc or the layer widths`,
+  );
+}
+
+/** A problem with one layer: `<file>:<line>: layer <i> (<module>): <message>`. */
+function layerFailure(cfg: YoloConfig): (layer: LayerConfig, message: string) => never {
+  return (layer, message) => {
     throw new YlcError('bad-model', `${cfg.file}:${layer.line}: layer ${layer.index} (${layer.module}): ${message}`);
   };
+}
+
+/** Strides of the Detect levels as YOLOv5 finds them: from the feature map sizes of a 256x256 forward. */
+function detectStrides(layers: readonly ResolvedLayer[], fail: (layer: LayerConfig, message: string) => never): number[] {
+  const sizes256 = layerSizes(layers, 256, 256, fail);
+  return layers[layers.length - 1]!.from.map((f) => 256 / sizes256[f]![0]);
+}
+
+/**
+ * The parameters the model of `cfg` would have (as countParameters counts them), computed from the
+ * config alone, and the largest stride of its Detect levels: what an image side must be a multiple of.
+ */
+export function describeConfig(cfg: YoloConfig, nc = cfg.nc): { parameters: number; maxStride: number } {
+  const fail = layerFailure(cfg);
+  const layers = resolveLayers(cfg, nc, fail);
+  return { parameters: layers.reduce((sum, l) => sum + layerParameters(l), 0), maxStride: Math.max(...detectStrides(layers, fail)) };
+}
+
+function buildTrainForm(cfg: YoloConfig, options: BuildOptions): Model {
+  const o = checkOptions(cfg, options);
+  const fail = layerFailure(cfg);
   const layers = resolveLayers(cfg, o.nc, fail);
+  checkSize(layers, fail);
   const detectLayer = layers[layers.length - 1]!;
   const detect = detectLayer.module;
   if (detect.kind !== 'Detect') throw new YlcError('bad-model', `${cfg.file}: the last layer must be Detect`);
 
-  // Strides as YOLOv5 finds them: a 256x256 forward.
-  const sizes256 = layerSizes(layers, 256, 256, fail);
-  const strides = detectLayer.from.map((f) => 256 / sizes256[f]![0]);
+  const strides = detectStrides(layers, fail);
   const maxStride = Math.max(...strides);
   for (const [k, side] of o.imgsz.entries()) {
     if (side % maxStride !== 0) {

@@ -126,6 +126,15 @@ describe('config errors: one line naming the file and line', () => {
       "yolov5s.yaml:47: layer 24 (Detect): has 3 anchor levels but 'from' lists 2 layers"],
     ['Detect not last', '[-1, 1, SPPF, [1024, 5]],  # 9', '[-1, 1, Detect, [nc, anchors]],  # 9', 'yolov5s.yaml:24: layer 9: Detect must be the last layer'],
     ['a repeated Concat', '[[-1, 6], 1, Concat, [1]],', '[[-1, 6], 2, Concat, [1]],', "yolov5s.yaml:31: layer 12 (Concat): cannot be repeated ('number' must be 1, got 2)"],
+    ['an nc over the bound', 'nc: 80', 'nc: 100000000', "yolov5s.yaml:4: 'nc' is 100000000: ylc builds at most 100000 classes"],
+    ['a Detect nc over the bound', '[[17, 20, 23], 1, Detect, [nc, anchors]]', '[[17, 20, 23], 1, Detect, [200000, anchors]]',
+      'yolov5s.yaml:47: layer 24 (Detect): argument 1 (nc) is 200000: ylc builds at most 100000 classes'],
+    ['a depth over the bound', 'depth_multiple: 0.33', 'depth_multiple: 1000000000',
+      'yolov5s.yaml:17: layer 2 (C3): repeats 3000000000 times after depth scaling (number 3 x depth_multiple 1000000000): ylc builds at most 1000 per layer'],
+    ['an anchor count over the bound', 'anchors:\n  - [10,13, 16,30, 33,23]  # P3/8\n  - [30,61, 62,45, 59,119]  # P4/16\n  - [116,90, 156,198, 373,326]  # P5/32', 'anchors: 1000000000',
+      "yolov5s.yaml:7: 'anchors' is 1000000000: ylc builds at most 100 anchors per level"],
+    ['a Detect anchor count over the bound', '[[17, 20, 23], 1, Detect, [nc, anchors]]', '[[17, 20, 23], 1, Detect, [nc, 101]]',
+      'yolov5s.yaml:47: layer 24 (Detect): argument 2 (anchors) has 101 anchors per level: ylc builds at most 100'],
   ];
   for (const [what, from, to, message] of cases) {
     it(what, () => expect(errorFields(parse(edited(from, to)))).toEqual({ code: 'bad-model', message }));

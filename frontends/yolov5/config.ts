@@ -11,6 +11,9 @@
  *   line naming the file and line: `yolov5s.yaml:23: unknown module 'C4' (known: Conv, ...)`.
  * - Arguments are kept as written (`nc`, `anchors`, `None` unevaluated): `nc` may be overridden at
  *   build time, as YOLOv5's `Model(cfg, nc=...)` does.
+ * - Counts are bounded (MAX_NC, MAX_DEPTH, MAX_ANCHORS), far above any YOLOv5 model and low enough
+ *   that what parse_model makes from them (class names, bottleneck lists, anchor placeholders)
+ *   stays small; the size of the whole model is bounded when it is built (MAX_PARAMETERS).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -32,6 +35,13 @@ export const BUILTIN_CONFIGS = [
 ] as const;
 
 export type BuiltinConfigName = (typeof BUILTIN_CONFIGS)[number];
+
+/** Most classes a model may have (COCO has 80, LVIS 1203, ImageNet-21k 21841). */
+export const MAX_NC = 100_000;
+/** Most modules one layer may repeat after depth scaling (yolov5x's deepest C3 has 12). */
+export const MAX_DEPTH = 1_000;
+/** Most anchors per detection level (YOLOv5 has 3). */
+export const MAX_ANCHORS = 100;
 
 export interface LayerConfig {
   /** Position in backbone + head, from 0. */
@@ -161,6 +171,7 @@ export function parseConfig(text: string, file: string, filePath?: string): Yolo
 
   const nc = requireKey('nc');
   if (!isPositiveInteger(nc.value)) fail(nc.line, `'nc' must be a positive integer, got ${show(nc.value)}`);
+  if ((nc.value as number) > MAX_NC) fail(nc.line, `'nc' is ${show(nc.value)}: ylc builds at most ${MAX_NC} classes`);
   const gd = requireKey('depth_multiple');
   if (!isPositiveNumber(gd.value)) fail(gd.line, `'depth_multiple' must be a positive number, got ${show(gd.value)}`);
   const gw = requireKey('width_multiple');
@@ -275,7 +286,10 @@ function checkConfig(config: YoloConfig): void {
 }
 
 function parseAnchors(value: unknown, fail: (message: string, level?: number) => never): number[][] | number {
-  if (isPositiveInteger(value)) return value;
+  if (isPositiveInteger(value)) {
+    if (value > MAX_ANCHORS) fail(`'anchors' is ${value}: ylc builds at most ${MAX_ANCHORS} anchors per level`);
+    return value;
+  }
   if (!Array.isArray(value) || value.length === 0) fail(`'anchors' must be a list of levels, each a list of (w, h) pixel pairs, got ${show(value)}`);
   const levels = value as unknown[];
   const na = Array.isArray(levels[0]) ? levels[0].length : 0;
@@ -284,6 +298,7 @@ function parseAnchors(value: unknown, fail: (message: string, level?: number) =>
       fail(`'anchors' level ${k} must be a list of (w, h) pixel pairs, got ${show(level)}`, k);
     }
     if (level.length !== na) fail(`'anchors' levels must have the same number of anchors (level 0 has ${na / 2}, level ${k} has ${level.length / 2})`, k);
+    if (na / 2 > MAX_ANCHORS) fail(`'anchors' level ${k} has ${na / 2} anchors: ylc builds at most ${MAX_ANCHORS} per level`, k);
   }
   return levels as number[][];
 }

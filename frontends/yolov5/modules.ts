@@ -8,7 +8,7 @@
  *   slim   c2' = max(make_divisible(c2 * gw * ratio, 8), 8)      (SlimConv, SlimC3, SlimSPPF)
  */
 import type { LayerConfig, YoloConfig } from './config.js';
-import { show } from './config.js';
+import { MAX_ANCHORS, MAX_DEPTH, MAX_NC, show } from './config.js';
 
 export type ArgValue = number | boolean | string | null | ArgValue[];
 
@@ -214,6 +214,9 @@ export function checkLayerArgs(layer: LayerConfig, config: YoloConfig): ArgProbl
   }
   if (!spec.repeatable && layer.number !== 1) return { message: `cannot be repeated ('number' must be 1, got ${layer.number})`, line: layer.line };
   const n = scaledDepth(layer.number, config.depthMultiple);
+  if (n > MAX_DEPTH) {
+    return { message: `repeats ${n} times after depth scaling (number ${layer.number} x depth_multiple ${config.depthMultiple}): ylc builds at most ${MAX_DEPTH} per layer`, line: layer.line };
+  }
   if (layer.module === 'SlimC3') {
     const inner = args[2] as number[];
     if (inner.length < n) return { message: `needs ${n} inner ratios (one per bottleneck after depth scaling), got ${inner.length}` };
@@ -221,6 +224,9 @@ export function checkLayerArgs(layer: LayerConfig, config: YoloConfig): ArgProbl
   if (layer.module === 'Detect') {
     const from = typeof layer.from === 'number' ? [layer.from] : layer.from;
     const anchors = args[1]!;
+    if ((args[0] as number) > MAX_NC) return { message: `argument 1 (nc) is ${args[0] as number}: ylc builds at most ${MAX_NC} classes` };
+    const perLevel = Array.isArray(anchors) ? (anchors[0] as number[]).length / 2 : (anchors as number);
+    if (perLevel > MAX_ANCHORS) return { message: `argument 2 (anchors) has ${perLevel} anchors per level: ylc builds at most ${MAX_ANCHORS}` };
     const nl = Array.isArray(anchors) ? anchors.length : from.length;
     if (nl !== from.length) {
       return { message: `has ${nl} anchor levels but 'from' lists ${from.length} layer${from.length === 1 ? '' : 's'}`, line: layer.fromLine };
