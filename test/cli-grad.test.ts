@@ -91,6 +91,9 @@ describe('ylc grad', () => {
     batch('bad-class.safetensors', [0, 0, 0.5, 0.5, 0.2, 0.2, 1, 80, 0.5, 0.5, 0.2, 0.2]);
     batch('bad-box.safetensors', [0, 0, 0.5, 1.5, 0.2, 0.2]);
     writeSafetensors(path.join(dir, 'no-targets.safetensors'), new Map([['input', input]]));
+    const nan = Float32Array.from(input.toFloat32());
+    nan[200_000] = NaN;
+    writeSafetensors(path.join(dir, 'nan.safetensors'), new Map([['input', Tensor.fromFloat32(input.dims, nan)], ['targets', Tensor.fromFloat32([1, 6], Float32Array.of(0, 0, 0.5, 0.5, 0.2, 0.2))]]));
     expect(ylc('export', 'n.onnx', '-o', 'deploy.onnx').status).toBe(0);
 
     const cases: Array<[string[], number, string]> = [
@@ -100,6 +103,7 @@ describe('ylc grad', () => {
       [['--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] name the model: --model m.onnx or --cfg <yaml|name>'],
       [['--cfg', 'yolov5n', '--model', 'n.onnx', '--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] --model and --cfg exclude each other'],
       [['--model', 'n.onnx', '--nc', '3', '--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] --nc goes with --cfg (a saved model has its nc)'],
+      [['--cfg', 'yolov5n', '--batch', 'nan.safetensors'], 1, "ylc: error [bad-model] nan.safetensors: tensor 'input' holds NaN at [1, 0, 13, 64] (element 200000); the images must be finite numbers"],
       [['--cfg', 'yolov5n', '--batch', 'no-targets.safetensors'], 1, "ylc: error [bad-model] no-targets.safetensors: no 'targets' tensor ([n, 6] rows image, class, x, y, w, h)"],
       [['--cfg', 'yolov5n', '--batch', 'missing.safetensors'], 1, 'ylc: error [io] cannot read missing.safetensors: no such file; check the path'],
       [['--cfg', 'yolov5n', '--batch', 'bad-box.safetensors', '--hyp', 'scratch-huge'], 1, "ylc: error [io] unknown hyp 'scratch-huge': not a built-in (scratch-low, scratch-med, scratch-high, scratch-convnext) nor a file"],

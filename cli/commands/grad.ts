@@ -81,8 +81,22 @@ function readBatch(file: string): Batch {
   if (targets.dims.length !== 2 || targets.dims[1] !== 6 || targets.dtype !== DataType.FLOAT) {
     throw new YlcError('bad-model', `${file}: 'targets' must be float32 [n, 6], got ${targets.describe()}`);
   }
+  checkFinite(file, images);
   const hyp = metadata.hyp !== undefined ? hypFromJson(metadata.hyp, `${file}: metadata hyp`) : undefined;
   return { images, targets, ...(hyp ? { hyp } : {}) };
+}
+
+/** A NaN or infinity in the images would give a NaN loss and gradients, written as if fine. */
+function checkFinite(file: string, images: Tensor): void {
+  const data = images.toFloat32();
+  const bad = data.findIndex((v) => !Number.isFinite(v));
+  if (bad < 0) return;
+  const index: number[] = [];
+  for (let k = images.dims.length - 1, rest = bad; k >= 0; k--) {
+    index.unshift(rest % images.dims[k]!);
+    rest = Math.floor(rest / images.dims[k]!);
+  }
+  throw new YlcError('bad-model', `${file}: tensor 'input' holds ${data[bad]} at [${index.join(', ')}] (element ${bad}); the images must be finite numbers`);
 }
 
 /** The weights of a file; a golden's `weight.<name>` tensors are taken under `<name>`. */
