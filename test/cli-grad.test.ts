@@ -93,6 +93,12 @@ describe('ylc grad', () => {
     writeSafetensors(path.join(dir, 'no-targets.safetensors'), new Map([['input', input]]));
     const nan = Float32Array.from(input.toFloat32());
     nan[200_000] = NaN;
+    const shaped = (name: string, dims: number[]) =>
+      writeSafetensors(path.join(dir, name), new Map([['input', Tensor.fromFloat32(dims, new Float32Array(dims.reduce((a, b) => a * b, 1)))], ['targets', Tensor.fromFloat32([0, 6], new Float32Array(0))]]));
+    shaped('b65.safetensors', [2, 3, 65, 65]);
+    shaped('b0.safetensors', [0, 3, 64, 64]);
+    shaped('c1.safetensors', [2, 1, 64, 64]);
+    writeSafetensors(path.join(dir, 'bad-hyp.safetensors'), new Map([['input', input], ['targets', Tensor.fromFloat32([0, 6], new Float32Array(0))]]), { hyp: '{"box": 0.05}' });
     writeSafetensors(path.join(dir, 'nan.safetensors'), new Map([['input', Tensor.fromFloat32(input.dims, nan)], ['targets', Tensor.fromFloat32([1, 6], Float32Array.of(0, 0, 0.5, 0.5, 0.2, 0.2))]]));
     expect(ylc('export', 'n.onnx', '-o', 'deploy.onnx').status).toBe(0);
 
@@ -104,6 +110,16 @@ describe('ylc grad', () => {
       [['--cfg', 'yolov5n', '--model', 'n.onnx', '--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] --model and --cfg exclude each other'],
       [['--model', 'n.onnx', '--nc', '3', '--batch', 'bad-box.safetensors'], 2, 'ylc: error [bad-option] --nc goes with --cfg (a saved model has its nc)'],
       [['--cfg', 'yolov5n', '--batch', 'nan.safetensors'], 1, "ylc: error [bad-model] nan.safetensors: tensor 'input' holds NaN at [1, 0, 13, 64] (element 200000); the images must be finite numbers"],
+      [['--cfg', 'yolov5n', '--batch', 'b65.safetensors'], 1,
+        "ylc: error [bad-model] b65.safetensors: tensor 'input' is [2,3,65,65]; images must be [N,3,H,W] with N from 1 to 1024 and H, W multiples of 32 (the model's stride) up to 8192"],
+      [['--model', 'n.onnx', '--batch', 'b65.safetensors'], 1,
+        "ylc: error [bad-model] b65.safetensors: tensor 'input' is [2,3,65,65]; images must be [N,3,H,W] with N from 1 to 1024 and H, W multiples of 32 (the model's stride) up to 8192"],
+      [['--cfg', 'yolov5n', '--batch', 'b0.safetensors'], 1,
+        "ylc: error [bad-model] b0.safetensors: tensor 'input' is [0,3,64,64]; images must be [N,3,H,W] with N from 1 to 1024 and H, W multiples of 32 (the model's stride) up to 8192"],
+      [['--model', 'n.onnx', '--batch', 'c1.safetensors'], 1,
+        "ylc: error [bad-model] c1.safetensors: tensor 'input' is [2,1,64,64]; images must be [N,3,H,W] with N from 1 to 1024 and H, W multiples of 32 (the model's stride) up to 8192"],
+      [['--cfg', 'yolov5n', '--batch', 'bad-hyp.safetensors'], 1,
+        "ylc: error [bad-model] bad-hyp.safetensors: metadata hyp: the hyp lacks 'cls', 'cls_pw', 'obj', 'obj_pw', 'anchor_t' (the loss needs box, cls, cls_pw, obj, obj_pw, anchor_t)"],
       [['--cfg', 'yolov5n', '--batch', 'no-targets.safetensors'], 1, "ylc: error [bad-model] no-targets.safetensors: no 'targets' tensor ([n, 6] rows image, class, x, y, w, h)"],
       [['--cfg', 'yolov5n', '--batch', 'missing.safetensors'], 1, 'ylc: error [io] cannot read missing.safetensors: no such file; check the path'],
       [['--cfg', 'yolov5n', '--batch', 'bad-box.safetensors', '--hyp', 'scratch-huge'], 1, "ylc: error [io] unknown hyp 'scratch-huge': not a built-in (scratch-low, scratch-med, scratch-high, scratch-convnext) nor a file"],

@@ -18,7 +18,7 @@ import type { Model } from '../../ir/model.js';
 import { DataType } from '../../ir/dtype.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { staticDims } from '../../ir/type.js';
-import { applyStateDict, buildModel, loadConfig, readDetectInfo, readForm, rebuildModel } from '../../frontends/yolov5/index.js';
+import { applyStateDict, buildModel, describeConfig, loadConfig, readDetectInfo, readForm, rebuildModel, MAX_BATCH, MAX_IMGSZ } from '../../frontends/yolov5/index.js';
 import { readWeights, writeSafetensors } from '../../frontends/weights/index.js';
 import { hypFromJson, loadHyp, rescaleHyp, type Hyp } from '../../training/loss/hyp.js';
 import { gradStep } from '../../training/loss/grad-step.js';
@@ -82,7 +82,13 @@ function readBatch(file: string): Batch {
     throw new YlcError('bad-model', `${file}: 'targets' must be float32 [n, 6], got ${targets.describe()}`);
   }
   checkFinite(file, images);
-  const hyp = metadata.hyp !== undefined ? hypFromJson(metadata.hyp, `${file}: metadata hyp`) : undefined;
+  let hyp: Hyp | undefined;
+  try {
+    hyp = metadata.hyp !== undefined ? hypFromJson(metadata.hyp, `${file}: metadata hyp`) : undefined;
+  } catch (e) {
+    // A bad hyp in the batch file is bad input (exit 1), not a usage error.
+    throw e instanceof YlcError ? new YlcError('bad-model', e.message) : e;
+  }
   return { images, targets, ...(hyp ? { hyp } : {}) };
 }
 
@@ -114,13 +120,29 @@ function sameShape(model: Model, dims: readonly number[]): boolean {
   return want !== undefined && want.length === dims.length && want.every((d, k) => d === dims[k]);
 }
 
-/** The training-form model of --model/--cfg for this batch, with --weights loaded. */
-function modelFor(flags: GradFlags, dims: readonly number[]): Model {
+/**
+ * The model is built or rebuilt for the batch's shape, so a shape it cannot take is the batch
+ * file's fault: said here, naming the file, before a build would blame --imgsz or --batch.
+ */
+function checkImageShape(file: string, dims: readonly number[], ch: number, stride: number): void {
+  const [n, c, h, w] = dims as [number, number, number, number];
+  const side = (x: number): boolean => x >= stride && x <= MAX_IMGSZ && x % stride === 0;
+  if (n >= 1 && n <= MAX_BATCH && c === ch && side(h) && side(w)) return;
+  throw new YlcError(
+    'bad-model',
+    `${file}: tensor 'input' is [${dims.join(',')}]; images must be [N,${ch},H,W] with N from 1 to ${MAX_BATCH} and H, W multiples of ${stride} (the model's stride) up to ${MAX_IMGSZ}`,
+  );
+}
+
+/** The training-form model of --model/--cfg for the batch in `batchFile`, with --weights loaded. */
+function modelFor(flags: GradFlags, batchFile: string, dims: readonly number[]): Model {
   const [bs, , h, w] = dims as [number, number, number, number];
   let model: Model;
   if (flags.cfg !== undefined) {
     if (flags.nc !== undefined && (!Number.isInteger(flags.nc) || flags.nc < 1)) throw new YlcError('bad-option', `--nc expects a positive integer, got '${flags.nc}'`);
-    model = buildModel(loadConfig(flags.cfg), { form: 'train', imgsz: [h, w], batch: bs, ...(flags.nc !== undefined ? { nc: flags.nc } : {}) });
+    const cfg = loadConfig(flags.cfg);
+    checkImageShape(batchFile, dims, cfg.ch, describeConfig(cfg).maxStride);
+    model = buildModel(cfg, { form: 'train', imgsz: [h, w], batch: bs, ...(flags.nc !== undefined ? { nc: flags.nc } : {}) });
   } else {
     const file = flags.model!;
     model = readModelFile(file);
@@ -131,6 +153,9 @@ function modelFor(flags: GradFlags, dims: readonly number[]): Model {
         `${file}: ${form === 'deploy' ? 'a model in deploy form (BatchNorm folded, Detect decoded)' : 'not a model built by ylc (no ylc.form metadata)'} is not in training form; give the training form (ylc build --form train, ylc import)`,
       );
     }
+    const ch = staticDims(model.graph.inputs[0]?.type)?.[1];
+    if (typeof ch !== 'number') throw new YlcError('bad-model', `${file}: the model's input has no channel count (a ylc-built model's is [N, 3, H, W])`);
+    checkImageShape(batchFile, dims, ch, Math.max(...readDetectInfo(model, file).strides));
     if (!sameShape(model, dims)) model = rebuildModel(model, file, { imgsz: [h, w], batch: bs });
   }
   if (flags.weights !== undefined) {
@@ -158,7 +183,7 @@ export async function gradFile(flags: GradFlags): Promise<void> {
     throw new YlcError('bad-option', `--threads expects a positive integer, got '${flags.threads}'`);
   }
   const batch = readBatch(flags.batch);
-  const model = modelFor(flags, batch.images.dims);
+  const model = modelFor(flags, flags.batch, batch.images.dims);
   const { hyp, source } = hypFor(flags, batch, model);
   try {
     checkTargets(batch.targets.toFloat32(), batch.targets.dims, { batchSize: batch.images.dims[0]!, nc: readDetectInfo(model, 'ylc grad').nc }, `${flags.batch}: targets`);
