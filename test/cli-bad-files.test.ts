@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onnx } from '../ir/serde/proto.js';
-import { assertBuilt, ylcIn, type CliResult } from './util/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
 
 let dir: string;
 let models: string;
@@ -49,6 +50,12 @@ function refused(args: string[], message: string): void {
   expect(r.status).toBe(1);
   expect(r.stdout).toBe('');
   expect(fs.readdirSync(models).sort()).toEqual(before);
+}
+
+/** ylc in `models`, killed after `seconds` (a hang is a failure, not a stuck test run). */
+function ylcWithin(seconds: number, ...args: string[]): CliResult & { timedOut: boolean } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: models, encoding: 'utf8', timeout: seconds * 1000, killSignal: 'SIGKILL' });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, timedOut: r.signal === 'SIGKILL' };
 }
 
 beforeAll(() => {
@@ -123,5 +130,32 @@ describe('an output never replaces the weights the model reads', () => {
     // Weights inside the model: -o equal to the input is fine too.
     expect(ylc('opt', '-p', 'dce', 'inline.onnx', '-o', 'inline.onnx').status).toBe(0);
     expect(ylc('diff', 'ext.onnx', 'inline.onnx').stdout).toBe('models are structurally equal\n');
+  });
+});
+
+describe('tensors that declare more data than they hold', () => {
+  it('diff of a model whose initializer declares 10^12 floats and holds none returns at once', () => {
+    const huge = (rawData: Uint8Array): Uint8Array =>
+      onnx.ModelProto.encode({
+        irVersion: 8,
+        opsetImport: [{ domain: '', version: 17 }],
+        graph: {
+          name: 'g',
+          initializer: [{ name: 'w', dims: [100000, 100000, 100], dataType: 1, rawData }],
+          node: [{ opType: 'Identity', name: 'id', input: ['w'], output: ['y'] }],
+          output: [{ name: 'y', type: { tensorType: { elemType: 1 } } }],
+        },
+      }).finish();
+    fs.writeFileSync(path.join(models, 'huge.onnx'), huge(new Uint8Array(0)));
+    fs.writeFileSync(path.join(models, 'huge4.onnx'), huge(Uint8Array.of(0, 0, 128, 63)));
+    const same = ylcWithin(60, 'diff', 'huge.onnx', 'huge.onnx');
+    expect(same.timedOut).toBe(false);
+    expect([same.status, same.stdout, same.stderr]).toEqual([0, 'models are structurally equal\n', '']);
+    const changed = ylcWithin(60, 'diff', 'huge.onnx', 'huge4.onnx');
+    expect([changed.status, changed.stdout, changed.stderr]).toEqual([
+      1,
+      '~ initializer w: float[100000,100000,100]: data missing -> 4 of 4000000000000 bytes\n',
+      '',
+    ]);
   });
 });

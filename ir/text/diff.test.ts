@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DataType } from '../dtype.js';
+import { Graph } from '../graph.js';
+import { Model } from '../model.js';
+import { Tensor } from '../tensor.js';
 import { diffModels, unifiedDiff } from './diff.js';
 import { parseModel } from './parse.js';
 import { printModel } from './print.js';
@@ -61,6 +65,39 @@ describe('diffModels', () => {
 ~ initializer w: float[20]: 4 of 20 values differ, max abs diff 0.25
 ~ initializer v: int64[20] {... min 0 max 19 mean 9.5 sha256 f5c4cb24f4c9} -> int64[2,10] {... min 0 max 19 mean 9.5 sha256 f5c4cb24f4c9}
 `);
+  });
+
+  it('compares the data a tensor holds, never the size its dims declare (no loop over 10^12 elements)', () => {
+    const huge = [100000, 100000, 100];
+    const model = (w: Tensor): Model => {
+      const g = new Graph('g');
+      g.outputs.push(g.addInitializer(w, 'w'));
+      return new Model(g, { irVersion: 8n, opsetImports: [['', 17]] });
+    };
+    const raw = (bytes: number[]): Tensor => Tensor.fromBytes(DataType.FLOAT, huge, Uint8Array.from(bytes));
+    const floats = (values: number[]): Tensor => new Tensor(DataType.FLOAT, huge, { kind: 'floatData', values });
+    const none = new Tensor(DataType.FLOAT, huge, { kind: 'none' });
+    expect(diffModels(model(raw([])), model(raw([])))).toBe('');
+    expect(diffModels(model(none), model(raw([])))).toBe('');
+    expect(diffModels(model(raw([1, 2, 3, 4])), model(raw([1, 2, 3, 4])))).toBe('');
+    expect(diffModels(model(floats([1])), model(floats([1])))).toBe('');
+    expect(diffModels(model(raw([])), model(raw([0, 0, 128, 63])))).toBe(
+      '~ initializer w: float[100000,100000,100]: data missing -> 4 of 4000000000000 bytes\n',
+    );
+    expect(diffModels(model(raw([1, 2, 3, 4])), model(raw([1, 2, 3, 5])))).toBe(
+      '~ initializer w: float[100000,100000,100]: data 4 of 4000000000000 bytes in both, and what is there differs\n',
+    );
+    expect(diffModels(model(floats([1])), model(floats([2])))).toBe(
+      '~ initializer w: float[100000,100000,100]: data 1 of 1000000000000 values in both, and what is there differs\n',
+    );
+    expect(diffModels(model(floats([1])), model(raw([])))).toBe(
+      '~ initializer w: float[100000,100000,100]: data 1 of 1000000000000 values -> missing\n',
+    );
+    // Small tensors: short data is a difference from complete data, even when the missing bytes would be zeros.
+    const small = (bytes: number[]): Tensor => Tensor.fromBytes(DataType.FLOAT, [2], Uint8Array.from(bytes));
+    expect(diffModels(model(small([0, 0, 0, 0])), model(small([0, 0, 0, 0, 0, 0, 0, 0])))).toBe(
+      '~ initializer w: float[2]: data 4 of 8 bytes -> complete\n',
+    );
   });
 
   it('matches unnamed nodes by op type and position (another op type is a remove and an add), and diffs subgraphs with their path', () => {

@@ -10,6 +10,7 @@
  *   ~ input images: float[1,3,640,640] -> float[1,3,320,320]
  *   ~ initializer w: float[4]: 2 of 4 values differ, max abs diff 0.5
  *   ~ initializer b: float[16] {... min ...} -> float[8] {... min ...}
+ *   ~ initializer c: float[100000,100000,100]: data missing -> 4 of 4000000000000 bytes
  *   - node Relu 'r1': r = Relu (x)
  *   ~ node Conv 'c': attribute group: int = 1 -> int = 2
  *   ~ node Conv 'c': input 1: w -> w2
@@ -17,16 +18,18 @@
  * Nodes match by name when the name is unique in both graphs; the rest match by op type and
  * position (the k-th unmatched Conv of one graph with the k-th unmatched Conv of the other).
  * Values are compared by name. Doc strings of nodes/values and `extra` fields are not compared.
+ * Tensors compare the data they hold: one whose data does not fill its dims (a broken file) differs
+ * from one that does, and two such tensors are equal when they store the same bytes or values.
  * The result is '' when the models are structurally equal.
  */
 import { createTwoFilesPatch } from 'diff';
 import { AttrType, type Attribute } from '../attribute.js';
-import { DataType, dataTypeBits } from '../dtype.js';
+import { DataType, dataTypeBits, rawByteLength } from '../dtype.js';
 import type { Graph, Node, Value } from '../graph.js';
 import type { Model, ModelFunction } from '../model.js';
 import type { Tensor } from '../tensor.js';
 import { printAttribute, printTensor, typeText } from './print.js';
-import { formatName, numericValues, quote, tensorTypeText } from './syntax.js';
+import { formatName, literalCount, numericValues, quote, tensorTypeText } from './syntax.js';
 
 export function diffModels(a: Model, b: Model): string {
   const out: string[] = [];
@@ -134,9 +137,67 @@ function tensorDifference(x: Tensor | undefined, y: Tensor | undefined): string 
     const ex = JSON.stringify(x.storage.ref.entries);
     if (ex === JSON.stringify(y.storage.ref.entries) && x.storage.ref.baseDir === y.storage.ref.baseDir) return undefined;
   }
+  // A tensor may declare far more elements than it holds (dims [100000,100000,100] with empty
+  // raw_data): compare what is there, never loop over or materialize the declared size.
+  const hx = incompleteData(x);
+  const hy = incompleteData(y);
+  if (hx !== hy) return `${tx}: data ${hx ?? 'complete'} -> ${hy ?? 'complete'}`;
+  if (hx !== undefined) return sameStoredData(x, y) ? undefined : `${tx}: data ${hx} in both, and what is there differs`;
   const { count, maxAbs } = countDifferences(x, y);
   if (count === 0) return undefined;
   return `${tx}: ${count} of ${x.size} values differ${maxAbs !== undefined ? `, max abs diff ${formatStat(maxAbs)}` : ''}`;
+}
+
+/**
+ * What a tensor holds when it is not what its dims call for (`missing`, `4 of 432 bytes`, `1 of 6
+ * values`, `2 of 3 strings`); undefined when it holds exactly that, or for element types of
+ * unknown width.
+ */
+function incompleteData(t: Tensor): string | undefined {
+  const s = t.storage;
+  const held = (n: number, wanted: number, unit: string): string | undefined =>
+    n === wanted ? undefined : n === 0 ? 'missing' : `${n} of ${wanted} ${unit}`;
+  if (t.dtype === DataType.STRING) return held(s.kind === 'stringData' ? s.values.length : 0, t.size, 'strings');
+  const bits = dataTypeBits(t.dtype);
+  if (bits === 0) return undefined;
+  switch (s.kind) {
+    case 'none':
+      return held(0, t.size, 'values');
+    case 'stringData':
+      return held(s.values.length, t.size, 'values');
+    case 'raw':
+    case 'external':
+      return held(t.bytes().byteLength, rawByteLength(t.dtype, t.size), 'bytes');
+    default:
+      // Sub-byte types keep one byte per value in int32_data; complex types two values per element.
+      return held(s.values.length, bits < 8 ? rawByteLength(t.dtype, t.size) : literalCount(t.dtype, t.size), 'values');
+  }
+}
+
+/** Whether two tensors store the same data in the same form (for tensors that do not fill their dims). */
+function sameStoredData(x: Tensor, y: Tensor): boolean {
+  const a = storedData(x);
+  const b = storedData(y);
+  if (a.form !== b.form || a.values.length !== b.values.length) return false;
+  for (let i = 0; i < a.values.length; i++) {
+    const u = a.values[i];
+    const v = b.values[i];
+    if (u instanceof Uint8Array && v instanceof Uint8Array ? !Buffer.from(u).equals(v) : !Object.is(u, v)) return false;
+  }
+  return true;
+}
+
+function storedData(t: Tensor): { form: string; values: ArrayLike<unknown> } {
+  const s = t.storage;
+  switch (s.kind) {
+    case 'none':
+      return { form: 'bytes', values: [] };
+    case 'raw':
+    case 'external':
+      return { form: 'bytes', values: t.bytes() };
+    default:
+      return { form: s.kind, values: s.values };
+  }
 }
 
 function formatStat(x: number): string {
