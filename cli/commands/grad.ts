@@ -27,6 +27,9 @@ import { checkOutputPath, readModelFile } from '../io.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** More intra-op threads than this only oversubscribes the cores; far more makes ORT fail to allocate them. */
+const MAX_THREADS = 1024;
+
 export interface GradFlags {
   model?: string;
   cfg?: string;
@@ -50,7 +53,7 @@ export function gradCommand<T>(y: Argv<T>): Argv<T> {
         .option('weights', { type: 'string', describe: 'weights to load: .pt/.pth or .safetensors (a golden file\'s weight.* tensors too)' })
         .option('batch', { type: 'string', demandOption: true, describe: 'safetensors with input [N,3,H,W] and targets [n,6] (image, class, x, y, w, h)' })
         .option('hyp', { type: 'string', describe: 'hyp YAML (path or scratch-low|med|high|convnext), rescaled as train.py does; default: the batch metadata hyp, else scratch-low' })
-        .option('threads', { type: 'number', describe: 'ONNX Runtime intra-op threads' })
+        .option('threads', { type: 'number', describe: `ONNX Runtime intra-op threads, 1 to ${MAX_THREADS} (default: one per core)` })
         .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'output .safetensors' })
         .check((argv) => {
           if (argv.model === undefined && argv.cfg === undefined) throw new YlcError('bad-option', 'name the model: --model m.onnx or --cfg <yaml|name>');
@@ -179,8 +182,8 @@ export async function gradFile(flags: GradFlags): Promise<void> {
     throw new YlcError('bad-option', `-o ${flags.output}: ylc grad writes a .safetensors file`);
   }
   checkOutputPath(flags.output);
-  if (flags.threads !== undefined && (!Number.isInteger(flags.threads) || flags.threads < 1)) {
-    throw new YlcError('bad-option', `--threads expects a positive integer, got '${flags.threads}'`);
+  if (flags.threads !== undefined && (!Number.isInteger(flags.threads) || flags.threads < 1 || flags.threads > MAX_THREADS)) {
+    throw new YlcError('bad-option', `--threads expects an integer from 1 to ${MAX_THREADS} (ONNX Runtime intra-op threads; default one per core), got '${flags.threads}'`);
   }
   const batch = readBatch(flags.batch);
   const model = modelFor(flags, flags.batch, batch.images.dims);
