@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { YlcError } from '../ir/errors.js';
 import type { Model } from '../ir/model.js';
-import { loadModel } from '../ir/serde/index.js';
+import { loadModel, notRegularFile } from '../ir/serde/index.js';
 
 export function readModelFile(file: string): Model {
   checkReadable(file);
@@ -32,6 +32,9 @@ function checkReadable(file: string): void {
     throw new YlcError('io', `cannot read ${file}: no such file`);
   }
   if (stat.isDirectory()) throw new YlcError('io', `cannot read ${file}: it is a directory, expected a file`);
+  // A FIFO or device would be read forever (or wait for a writer): refused before it is opened.
+  const why = notRegularFile(stat);
+  if (why !== undefined) throw new YlcError('io', `cannot read ${file}: ${why}`);
 }
 
 /** Fails early when `file` cannot be written: its directory must exist and be a directory. */

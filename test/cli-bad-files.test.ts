@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onnx } from '../ir/serde/proto.js';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { BIN, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
 
 let dir: string;
@@ -157,5 +157,25 @@ describe('tensors that declare more data than they hold', () => {
       '~ initializer w: float[100000,100000,100]: data missing -> 4 of 4000000000000 bytes\n',
       '',
     ]);
+  });
+});
+
+describe('inputs that are not regular files', () => {
+  it('a FIFO given as a model or a text file is refused at once, before it is opened', () => {
+    execFileSync('mkfifo', [path.join(models, 'model.fifo')]);
+    fs.writeFileSync(path.join(models, 'plain.onnx'), identityModel({ rawData: new Uint8Array(432) }));
+    const before = fs.readdirSync(models).sort();
+    for (const args of [
+      ['info', 'model.fifo'],
+      ['print', 'model.fifo'],
+      ['diff', 'plain.onnx', 'model.fifo'],
+      ['opt', '-p', 'dce', 'model.fifo', '-o', 'o.onnx'],
+      ['parse', 'model.fifo', '-o', 'z.onnx'],
+    ]) {
+      const r = ylcWithin(30, ...args);
+      expect(r.timedOut).toBe(false);
+      expect([r.status, r.stdout, r.stderr]).toEqual([1, '', 'ylc: error [io] cannot read model.fifo: it is a FIFO, not a regular file\n']);
+    }
+    expect(fs.readdirSync(models).sort()).toEqual(before);
   });
 });

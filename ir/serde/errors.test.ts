@@ -3,12 +3,13 @@
  * (the texts are part of the contract and asserted exactly), never a raw protobufjs exception.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onnx } from './proto.js';
-import { decodeModel, loadModel, saveModel } from './index.js';
+import { decodeModel, loadModel, notRegularFile, saveModel } from './index.js';
 import { YlcError } from '../errors.js';
 import { Graph, Node, Value } from '../graph.js';
 import { Model } from '../model.js';
@@ -247,6 +248,21 @@ describe('bad input', () => {
   it('a missing model file is an io error', () => {
     const file = path.join(dir, 'nope.onnx');
     expect(() => loadModel(file)).toThrow(new YlcError('io', `cannot read ${file}: no such file`));
+  });
+
+  it('a FIFO or a directory is refused before it is opened (reading a FIFO would wait forever)', () => {
+    const fifo = path.join(dir, 'model.fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => loadModel(fifo)).toThrow(new YlcError('io', `cannot read ${fifo}: it is a FIFO, not a regular file`));
+    try {
+      loadModel(fifo);
+    } catch (e) {
+      expect((e as YlcError).code).toBe('io');
+    }
+    expect(() => loadModel(dir)).toThrow(new YlcError('io', `cannot read ${dir}: it is a directory`));
+    // Only the type of /dev/zero is looked at.
+    expect(notRegularFile(fs.statSync('/dev/zero'))).toBe('it is a character device, not a regular file');
+    expect(notRegularFile(fs.statSync(fifo))).toBe('it is a FIFO, not a regular file');
   });
 
   it('saveModel into a missing directory writes nothing', () => {

@@ -48,13 +48,33 @@ export function encodeModel(model: Model): Uint8Array {
 export function loadModel(file: string): Model {
   let bytes: Buffer;
   try {
+    // Checked before opening: opening a FIFO waits for a writer, reading a device never ends.
+    const why = notRegularFile(fs.statSync(file));
+    if (why !== undefined) throw new YlcError('io', `cannot read ${file}: ${why}`);
     bytes = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof YlcError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e));
     throw new YlcError('io', `cannot read ${file}: ${why}`, { cause: e });
   }
   return decodeModel(bytes, { baseDir: path.dirname(path.resolve(file)), fileName: file });
+}
+
+/** Why a file with this `stat` is no model file (`it is a FIFO, not a regular file`), or undefined. */
+export function notRegularFile(stat: fs.Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return 'it is a directory';
+  const kind = stat.isFIFO()
+    ? 'a FIFO'
+    : stat.isCharacterDevice()
+      ? 'a character device'
+      : stat.isBlockDevice()
+        ? 'a block device'
+        : stat.isSocket()
+          ? 'a socket'
+          : 'a special file';
+  return `it is ${kind}, not a regular file`;
 }
 
 export function saveModel(model: Model, file: string, options: SaveOptions = {}): void {
