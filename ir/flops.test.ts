@@ -193,6 +193,14 @@ describe('ylc info --flops', () => {
     expect([...gf].sort((a, b) => b - a)).toEqual(gf);
   });
 
+  it('counts parameters as YOLOv5 does: the BatchNorm running statistics are buffers, not parameters', () => {
+    expect(ylcIn(dir)('build', '--cfg', 'yolov5n', '--imgsz', '64', '-o', 'train.onnx').status).toBe(0);
+    const r = ylcIn(dir)('info', '--flops', '--json', 'train.onnx');
+    expect(r.status).toBe(0);
+    // ylc build and YOLOv5 (REFERENCE 3) give 1,872,157; the file also holds 9,504 running-stat values.
+    expect((JSON.parse(r.stdout) as { flops: { parameters: number } }).flops.parameters).toBe(1_872_157);
+  });
+
   it('--json lists every node; --imgsz implies --flops (a static export: scaled, with a note)', () => {
     const j = JSON.parse(ylcIn(dir)('info', '--flops', '--json', 'm.onnx').stdout) as { flops: { gflops: number; parameters: number; imgsz: null; nodes: Array<{ op: string; name: string; gflops: number; percent: number }> } };
     expect(j.flops.gflops).toBeCloseTo(4.468, 3);

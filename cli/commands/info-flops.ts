@@ -38,7 +38,21 @@ export function parseImgsz(text: string | number | undefined): [number, number] 
   return [nums[0]!, nums[nums.length - 1]!];
 }
 
+/**
+ * Parameters as YOLOv5 counts them: `parameters` (every floating-point initializer) less the
+ * BatchNormalization running statistics, which are buffers, not parameters.
+ */
+function learnableParameters(model: Model, parameters: number): number {
+  let buffers = 0;
+  for (const v of model.graph.initializers.values()) {
+    const uses = v.uses();
+    if (v.constValue && uses.length > 0 && uses.every((u) => u.node.opType === 'BatchNormalization' && (u.index === 3 || u.index === 4))) buffers += v.constValue.size;
+  }
+  return parameters - buffers;
+}
+
 export function flopsReport(model: Model, parameters: number, imgsz: [number, number] | undefined): FlopsReport {
+  parameters = learnableParameters(model, parameters);
   const r = countFlops(model, imgsz ? { imgsz } : {});
   const label = (n: { name: string; outputs: ReadonlyArray<{ name: string }> }) => n.name || n.outputs[0]?.name || '?';
   const nodes = [...r.perNode]
