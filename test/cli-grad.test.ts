@@ -83,6 +83,16 @@ describe('ylc grad', () => {
     expect(e.after).toBeLessThan(1e-5);
   });
 
+  it('a step whose targets leave some anchors empty writes nothing to stderr (ONNX Runtime logs errors only)', () => {
+    // One target on 64x64 images: ORT warned 'MergeShapeInfo: Error merging shape info' for the empty levels.
+    const images = Float32Array.from({ length: 2 * 3 * 64 * 64 }, (_, i) => (i % 7) / 7);
+    writeSafetensors(path.join(dir, 'small.safetensors'), new Map([['input', Tensor.fromFloat32([2, 3, 64, 64], images)], ['targets', Tensor.fromFloat32([1, 6], Float32Array.of(0, 0, 0.5, 0.5, 0.2, 0.2))]]));
+    const r = ylc('grad', '--cfg', 'yolov5n', '--batch', 'small.safetensors', '-o', 'small-out.safetensors');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^hyp: scratch-low, rescaled\nloss \S+ \(lbox \S+, lobj \S+, lcls \S+\); 177 gradients, 114 running stats; wrote small-out\.safetensors\n$/);
+  });
+
   it('bad input: one line, exit 1 or 2, nothing written', () => {
     const g = loadLossGolden('yolov5n');
     const input = g.tensors.get('input')!;

@@ -14,6 +14,7 @@ import { DataType } from '../../ir/dtype.js';
 import { YlcError } from '../../ir/errors.js';
 import type { Model } from '../../ir/model.js';
 import { createSession, ort, type Device } from '../../ir/runtime.js';
+import { encodeModel } from '../../ir/serde/index.js';
 import { Tensor } from '../../ir/tensor.js';
 import { staticDims, tensorType } from '../../ir/type.js';
 import { readDetectInfo, readForm } from '../../frontends/yolov5/index.js';
@@ -71,6 +72,27 @@ export function fixTargetShapes(model: Model, feeds: Readonly<Record<string, Los
   }
 }
 
+/**
+ * An ORT session that logs errors only, as training sessions do (training/session.ts): the
+ * backward graph's static target shapes make ORT warn while merging shapes (`MergeShapeInfo`) on
+ * every run, lines that say nothing to the user. When creation fails, `createSession` is asked,
+ * for its one-line error (a missing execution provider says how to get it).
+ */
+async function createQuietSession(model: Model, options: GradStepOptions): Promise<ort.InferenceSession> {
+  const bytes = encodeModel(model);
+  const settings = { device: options.device, threads: options.threads, optimization: options.optimization ?? 'all' } as const;
+  try {
+    return await ort.InferenceSession.create(bytes, {
+      executionProviders: [settings.device ?? 'cpu'],
+      graphOptimizationLevel: settings.optimization,
+      logSeverityLevel: 3,
+      ...(settings.threads ? { intraOpNumThreads: settings.threads } : {}),
+    });
+  } catch {
+    return createSession(bytes, settings);
+  }
+}
+
 /** Runs one step on `images` [bs, ch, h, w] and `targets` [n, 6]; see the file header. */
 export async function gradStep(model: Model, batch: { images: FloatArray; targets: FloatArray }, options: GradStepOptions): Promise<GradStepResult> {
   if (readForm(model) !== 'train') {
@@ -103,7 +125,7 @@ export async function gradStep(model: Model, batch: { images: FloatArray; target
     if (!model.graph.outputs.includes(v)) model.graph.outputs.push(v);
   }
 
-  const session = await createSession(model, { device: options.device, threads: options.threads, optimization: options.optimization ?? 'all' });
+  const session = await createQuietSession(model, options);
   try {
     const ortFeeds: Record<string, ort.Tensor> = { [images!.name]: new ort.Tensor('float32', batch.images.data, [...got]) };
     for (const [k, v] of Object.entries(feeds)) ortFeeds[k] = new ort.Tensor(v.type, v.data, [...v.dims]);
