@@ -29,3 +29,4 @@ export { countFlops } from './ir/flops.js';
 export { buildModel, loadConfig, toDeployForm, applyStateDict, countParameters, stateDictOf } from './frontends/yolov5/index.js';
 export { readWeights, readSafetensors, writeSafetensors, writeTorchStateDict } from './frontends/weights/index.js';
 export { buildTrainingArtifacts, writeTrainingArtifacts, TrainingRun, yoloTrainingHooks, yoloBatch, YoloSchedule, readCheckpoint, type TrainingArtifacts, type TrainingManifest, type StepResult } from './training/index.js';
+export { appendYoloLoss, yoloTargetFeeds, gradStep, loadHyp, rescaleHyp, type YoloLossOptions, type GradStepOptions, type GradStepResult, type Hyp } from './training/loss/index.js';

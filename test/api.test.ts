@@ -20,3 +20,12 @@ it('loads, runs a pipeline and saves through the package entry point', async () 
   expect(PASSES.map((p) => p.name)).toContain('constant-fold');
   fs.rmSync(dir, { recursive: true });
 });
+
+it('exports what the README names for training and the loss', async () => {
+  const api = await import('../index.js');
+  for (const name of ['TrainingRun', 'buildTrainingArtifacts', 'writeTrainingArtifacts', 'yoloBatch', 'yoloTrainingHooks', 'YoloSchedule', 'readCheckpoint',
+    'appendYoloLoss', 'yoloTargetFeeds', 'gradStep', 'loadHyp', 'rescaleHyp', 'buildModel', 'loadConfig', 'toDeployForm', 'applyStateDict', 'countFlops']) {
+    expect([name, typeof (api as Record<string, unknown>)[name]]).toEqual([name, 'function']);
+  }
+  expect(api.loadHyp('scratch-low').lr0).toBe(0.01);
+});
