@@ -109,6 +109,8 @@ describe('ylc grad', () => {
     shaped('b0.safetensors', [0, 3, 64, 64]);
     shaped('c1.safetensors', [2, 1, 64, 64]);
     writeSafetensors(path.join(dir, 'bad-hyp.safetensors'), new Map([['input', input], ['targets', Tensor.fromFloat32([0, 6], new Float32Array(0))]]), { hyp: '{"box": 0.05}' });
+    fs.mkdirSync(path.join(dir, 'hyps'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'hyps', 'empty.yaml'), '');
     writeSafetensors(path.join(dir, 'nan.safetensors'), new Map([['input', Tensor.fromFloat32(input.dims, nan)], ['targets', Tensor.fromFloat32([1, 6], Float32Array.of(0, 0, 0.5, 0.5, 0.2, 0.2))]]));
     expect(ylc('export', 'n.onnx', '-o', 'deploy.onnx').status).toBe(0);
 
@@ -136,6 +138,8 @@ describe('ylc grad', () => {
         "ylc: error [bad-model] bad-hyp.safetensors: metadata hyp: the hyp lacks 'cls', 'cls_pw', 'obj', 'obj_pw', 'anchor_t' (the loss needs box, cls, cls_pw, obj, obj_pw, anchor_t)"],
       [['--cfg', 'yolov5n', '--batch', 'no-targets.safetensors'], 1, "ylc: error [bad-model] no-targets.safetensors: no 'targets' tensor ([n, 6] rows image, class, x, y, w, h)"],
       [['--cfg', 'yolov5n', '--batch', 'missing.safetensors'], 1, 'ylc: error [io] cannot read missing.safetensors: no such file; check the path'],
+      [['--cfg', 'yolov5n', '--batch', 'bad-box.safetensors', '--hyp', 'hyps/empty.yaml'], 1,
+        'ylc: error [bad-model] hyps/empty.yaml:1: a hyp file must be a YAML mapping of names to numbers (box: 0.05, cls: 0.5, ...)'],
       [['--cfg', 'yolov5n', '--batch', 'bad-box.safetensors', '--hyp', 'scratch-huge'], 1, "ylc: error [io] unknown hyp 'scratch-huge': not a built-in (scratch-low, scratch-med, scratch-high, scratch-convnext) nor a file"],
     ];
     for (const [args, status, message] of cases) {

@@ -3,7 +3,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLossGolden, LOSS_GOLDENS } from '../../test/util/loss-goldens.js';
+import { errorOf } from '../../test/util/errors.js';
 import { BUILTIN_HYPS, checkHyp, hypFromJson, loadHyp, parseHyp, rescaleHyp } from './hyp.js';
+
+const fields = (fn: () => unknown): { code: string; message: string } => {
+  const e = errorOf(fn);
+  return { code: e.code, message: e.message };
+};
 
 describe('loadHyp', () => {
   it('reads the four built-ins by name, with or without hyp. and .yaml', () => {
@@ -29,6 +35,26 @@ describe('loadHyp', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+
+  it('a bad hyp file is bad input (bad-model) naming the path as given; a bad hyp given as data is a bad option', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ylc-hyp-'));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'sub', 'empty.yaml'), '');
+    fs.writeFileSync(path.join(dir, 'sub', 'short.yaml'), 'box: 0.05\n');
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      expect(fields(() => loadHyp('sub/empty.yaml'))).toEqual({ code: 'bad-model', message: 'sub/empty.yaml:1: a hyp file must be a YAML mapping of names to numbers (box: 0.05, cls: 0.5, ...)' });
+      expect(fields(() => loadHyp('./sub/short.yaml'))).toEqual({
+        code: 'bad-model',
+        message: "./sub/short.yaml:1: the hyp lacks 'cls', 'cls_pw', 'obj', 'obj_pw', 'anchor_t' (the loss needs box, cls, cls_pw, obj, obj_pw, anchor_t)",
+      });
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(fields(() => checkHyp({ box: 0.05 }, 'options.hyp')).code).toBe('bad-option');
+    expect(fields(() => hypFromJson('{"box": "x"}', 'meta')).code).toBe('bad-option');
   });
 
   it('errors are one line naming the file and line', () => {

@@ -5,8 +5,9 @@
  * `loadHyp` takes a path or a built-in name (`scratch-low`, `scratch-med`, `scratch-high`,
  * `scratch-convnext`; also `hyp.scratch-low.yaml`). Built-ins are files under `training/hyps/`,
  * read at run time relative to the package root. Every value must be a number; the keys the loss
- * reads (box, cls, cls_pw, obj, obj_pw, anchor_t) must be present. Problems are one
- * `YlcError('bad-option')` line naming the file and line.
+ * reads (box, cls, cls_pw, obj, obj_pw, anchor_t) must be present. A file that is not a valid hyp
+ * is bad input: one `YlcError('bad-model')` line naming the file as given and the line. A hyp given
+ * as data (`checkHyp`, `hypFromJson`: an API argument) that is not valid is a `bad-option`.
  *
  * train.py scales the gains for the model and image size before building ComputeLoss:
  *   box *= 3 / nl;  cls *= nc / 80 * 3 / nl;  obj *= (imgsz / 640)^2 * 3 / nl
@@ -68,10 +69,10 @@ export function loadHyp(pathOrName: string): Hyp {
     }
     throw new YlcError('io', `cannot read hyp file ${pathOrName} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code})`);
   }
-  return parseHyp(text, path.basename(file));
+  return parseHyp(text, builtin ? path.basename(file) : pathOrName);
 }
 
-/** Parses the text of a hyp YAML; `file` names it in messages. */
+/** Parses the text of a hyp YAML file; `file` names it in messages (`YlcError('bad-model')`). */
 export function parseHyp(text: string, file: string): Hyp {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -80,7 +81,7 @@ export function parseHyp(text: string, file: string): Hyp {
     return offset === undefined ? 1 : lineCounter.linePos(offset).line;
   };
   const fail = (line: number, message: string): never => {
-    throw new YlcError('bad-option', `${file}:${line}: ${message}`);
+    throw new YlcError('bad-model', `${file}:${line}: ${message}`);
   };
   const yamlError = doc.errors[0];
   if (yamlError) {
@@ -100,7 +101,7 @@ export function parseHyp(text: string, file: string): Hyp {
     }
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  return checkHyp(out, file, lineOf(root));
+  return checkHypAs('bad-model', out, `${file}:${lineOf(root)}`);
 }
 
 /**
@@ -108,20 +109,26 @@ export function parseHyp(text: string, file: string): Hyp {
  * loss keys present and in range. `what` names it in messages.
  */
 export function checkHyp(hyp: Readonly<Record<string, unknown>>, what: string, line?: number): Hyp {
-  const where = line === undefined ? what : `${what}:${line}`;
-  if (typeof hyp !== 'object' || hyp === null || Array.isArray(hyp)) throw new YlcError('bad-option', `${where}: a hyp must be a mapping of names to numbers`);
+  return checkHypAs('bad-option', hyp, line === undefined ? what : `${what}:${line}`);
+}
+
+function checkHypAs(code: 'bad-option' | 'bad-model', hyp: Readonly<Record<string, unknown>>, where: string): Hyp {
+  const fail = (message: string): never => {
+    throw new YlcError(code, `${where}: ${message}`);
+  };
+  if (typeof hyp !== 'object' || hyp === null || Array.isArray(hyp)) fail(`a hyp must be a mapping of names to numbers`);
   for (const [k, v] of Object.entries(hyp)) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new YlcError('bad-option', `${where}: '${k}' must be a number, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`'${k}' must be a number, got ${JSON.stringify(v)}`);
   }
   const missing = LOSS_HYP_KEYS.filter((k) => !(k in hyp));
-  if (missing.length) throw new YlcError('bad-option', `${where}: the hyp lacks ${missing.map((k) => `'${k}'`).join(', ')} (the loss needs ${LOSS_HYP_KEYS.join(', ')})`);
+  if (missing.length) fail(`the hyp lacks ${missing.map((k) => `'${k}'`).join(', ')} (the loss needs ${LOSS_HYP_KEYS.join(', ')})`);
   const h = hyp as Record<string, number>;
-  for (const k of ['box', 'cls', 'obj'] as const) if (h[k]! < 0) throw new YlcError('bad-option', `${where}: gain '${k}' must be >= 0, got ${h[k]}`);
-  for (const k of ['cls_pw', 'obj_pw'] as const) if (!(h[k]! > 0)) throw new YlcError('bad-option', `${where}: positive weight '${k}' must be > 0, got ${h[k]}`);
-  if (!(h.anchor_t! > 1)) throw new YlcError('bad-option', `${where}: 'anchor_t' must be > 1 (an anchor-multiple threshold, 4.0 in YOLOv5), got ${h.anchor_t}`);
+  for (const k of ['box', 'cls', 'obj'] as const) if (h[k]! < 0) fail(`gain '${k}' must be >= 0, got ${h[k]}`);
+  for (const k of ['cls_pw', 'obj_pw'] as const) if (!(h[k]! > 0)) fail(`positive weight '${k}' must be > 0, got ${h[k]}`);
+  if (!(h.anchor_t! > 1)) fail(`'anchor_t' must be > 1 (an anchor-multiple threshold, 4.0 in YOLOv5), got ${h.anchor_t}`);
   const ls = h.label_smoothing ?? 0;
-  if (ls < 0 || ls > 1) throw new YlcError('bad-option', `${where}: 'label_smoothing' must be in [0, 1], got ${ls}`);
-  if ((h.fl_gamma ?? 0) < 0) throw new YlcError('bad-option', `${where}: 'fl_gamma' must be >= 0, got ${h.fl_gamma}`);
+  if (ls < 0 || ls > 1) fail(`'label_smoothing' must be in [0, 1], got ${ls}`);
+  if ((h.fl_gamma ?? 0) < 0) fail(`'fl_gamma' must be >= 0, got ${h.fl_gamma}`);
   return { ...h } as unknown as Hyp;
 }
 
