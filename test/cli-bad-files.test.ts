@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onnx } from '../ir/serde/proto.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { BIN, assertBuilt, ylcIn, type CliResult } from './util/cli.js';
@@ -67,6 +67,9 @@ beforeAll(() => {
   // A file beside the model directory, large enough to pass for the weights.
   fs.writeFileSync(path.join(dir, 'secret.bin'), Buffer.alloc(4096, 0x5a));
   fs.writeFileSync(path.join(models, 'w.bin'), Buffer.alloc(432, 1));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('external data must stay in the model directory and match the tensor', () => {
