@@ -137,6 +137,18 @@ describe('constant-fold', () => {
     ]);
   });
 
+  it('leaves a node without a required input alone, with a remark, instead of failing', async () => {
+    const g = new Graph('main');
+    const start = g.addInitializer(Tensor.fromInt64([], [0]), 'start');
+    const delta = g.addInitializer(Tensor.fromInt64([], [2]), 'delta');
+    const range = g.append(new Node('Range', [start, null, delta], ['r'], { name: 'range' }));
+    g.outputs.push(range.output());
+    const { modified, ctx } = await runPass(constantFoldPass, new Model(g));
+    expect(modified).toBe(false);
+    expect(ops(g)).toEqual(['range']);
+    expect(ctx.remarks).toEqual(["Range 'range': not folded: input 1 of Range is required but absent"]);
+  });
+
   it('evaluates ops without a TypeScript kernel in ONNX Runtime, and remarks when it cannot', async () => {
     const g = new Graph('main');
     const a = g.addInitializer(Tensor.fromFloat32([2, 2], Float32Array.of(1, 2, 3, 4)), 'a');

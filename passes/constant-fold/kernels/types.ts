@@ -1,7 +1,7 @@
 /** What a constant-folding kernel is; kernels throw Unsupported (try ONNX Runtime) or Refused (do not fold). */
 import type { Node } from '../../../ir/graph.js';
 import type { Tensor } from '../../../ir/tensor.js';
-import type { NdArray } from '../ndarray.js';
+import { Refused, type NdArray } from '../ndarray.js';
 
 export interface KernelContext {
   readonly node: Node;
@@ -17,9 +17,12 @@ export type Kernel = (inputs: ReadonlyArray<NdArray | undefined>, ctx: KernelCon
 /** Computes a node's single output from the static dims of its first input (Shape, Size). */
 export type ShapeKernel = (dims: readonly number[], ctx: KernelContext) => NdArray;
 
-/** The i-th input, refusing when absent. */
+/**
+ * The i-th input, refusing when absent: ONNX defines no result for a node missing a required
+ * input (ONNX Runtime would not load it either), so there is nothing to fold.
+ */
 export function required(inputs: ReadonlyArray<NdArray | undefined>, i: number, ctx: KernelContext): NdArray {
   const a = inputs[i];
-  if (!a) throw new Error(`${ctx.node.describe()} has no input ${i}`);
+  if (!a) throw new Refused(`input ${i} of ${ctx.node.opType} is required but absent`);
   return a;
 }
