@@ -252,6 +252,27 @@ g (float[1,4,5,5] x) => (float[1,4,5,5] y)
     }
   });
 
+  it('a MatMul consumer whose output is a graph output: the folded bias is added to the value the graph outputs', async () => {
+    const m = model(`
+g (float[4,2] x) => (float[4,2] y)
+<float[2,3] w1 = {0, 1, 2, 0, 3, 4}, float[3] b1 = {1.5, 0.1, 0.2}, float[3,2] w2 = {1, 2, 3, 4, 5, 6}>
+{
+  [mm1] h = MatMul (x, w1)
+  [add1] hb = Add (h, b1)
+  [act] r = Relu (hb)
+  [mm2] y = MatMul (r, w2)
+}`);
+    const before = decodeModel(encodeModel(m));
+    const a = analyzeChannelGroups(m);
+    const r = sliceChannels(a, masksFor(a, { h: [1, 2] }));
+    expect(r).toMatchObject({ channelsRemoved: 1, folded: 1, unfoldable: 0 });
+    expect(verifyModel(m)).toEqual([]);
+    // The graph output keeps its name and is the corrected value.
+    expect(m.graph.outputs.map((v) => v.name)).toEqual(['y']);
+    expect(m.graph.outputs[0]!.producer()!.opType).toBe('Add');
+    expect((await compareOutputs(m, before, input([4, 2]))).y).toBeLessThan(1e-5);
+  });
+
   it('copy on write: a gamma shared through Identity is copied for the pruned BN, kept whole for the other', async () => {
     const m = model(`
 g (float[1,3,6,6] x) => (float[1,2,6,6] y, float[1,2,6,6] z)

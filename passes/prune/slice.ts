@@ -9,7 +9,9 @@
  * channel count, and the types of all member values. Then the constants of the removed channels
  * are folded into the consumers (constants.ts): each consumer's output o gets delta_o, added to
  * its bias, or subtracted from the running mean of the BatchNormalization it feeds (so a
- * `bias=False` conv stays so and the state_dict keeps its keys), or put in a new bias. A padded
+ * `bias=False` conv stays so and the state_dict keeps its keys), or put in a new bias; a MatMul
+ * gets it in the per-channel Add after it, else in a new `Add(y, folded_bias)` (which takes y's
+ * name when y is a graph output, so the model's outputs are the corrected values). A padded
  * Conv consumer whose fold has a border correction (constants.ts) also gets
  * `y' = Add(y, Gather(Gather(<conv>/border_correction, rows, axis 2), cols, axis 3))` right after
  * it: the map [1, Cout, Hout, Wout] for its kept output channels, stored as a small table over row
@@ -170,22 +172,31 @@ class Editor {
       };
       const byRow = expand(table, rowIndex, 2, [1, outs.length, ho, bc.colClasses], 'border_by_row', 'BorderCorrectionRows');
       const map = expand(byRow.output(0), colIndex, 3, [1, outs.length, ho, wo], 'border_map', 'BorderCorrectionMap');
-      const add = new Node('Add', [y, map.output(0)], [this.graph.freshName(`${y.name}_border`)], { name: this.graph.freshName(`${base}/BorderCorrection`) });
-      const out = add.output(0);
-      out.type = y.type;
       this.graph.insertAfter(node, byRow);
       this.graph.insertAfter(byRow, map);
-      this.graph.insertAfter(map, add);
-      for (const u of y.uses()) if (u.node !== add) u.node.replaceInput(u.index, out);
-      if (y.isGraphOutput()) {
-        // A graph output is the model's interface: the corrected value takes its name.
-        const name = y.name;
-        y.replaceAllUsesWith(out, { includeGraphOutputs: true });
-        add.replaceInput(0, y);
-        y.name = this.graph.freshName(`${name}_uncorrected`);
-        out.name = name;
-      }
+      this.addAfter(map, y, map.output(0), `${base}/BorderCorrection`, 'border', 'uncorrected');
     };
+  }
+
+  /**
+   * y' = Add(y, operand) inserted after `after`, read instead of y by every node and graph output
+   * that read y. A graph output is the model's interface: y' takes its name, y gets
+   * `<name>_<oldSuffix>`.
+   */
+  private addAfter(after: Node, y: Value, operand: Value, nodeName: string, suffix: string, oldSuffix: string): Node {
+    const add = new Node('Add', [y, operand], [this.graph.freshName(`${y.name}_${suffix}`)], { name: this.graph.freshName(nodeName) });
+    const out = add.output(0);
+    out.type = y.type;
+    this.graph.insertAfter(after, add);
+    for (const u of y.uses()) if (u.node !== add) u.node.replaceInput(u.index, out);
+    if (y.isGraphOutput()) {
+      const name = y.name;
+      y.replaceAllUsesWith(out, { includeGraphOutputs: true });
+      add.replaceInput(0, y);
+      y.name = this.graph.freshName(`${name}_${oldSuffix}`);
+      out.name = name;
+    }
+    return add;
   }
 
   /** Records where a fold's delta goes; returns a structural change to make after the edits. */
@@ -247,11 +258,7 @@ class Editor {
       const dtype = this.analysis.param(node.input(1))?.tensor.dtype ?? DataType.FLOAT;
       const values = outKeep ? Float64Array.from(outKeep, (k) => f.delta[k]!) : f.delta;
       const bias = this.graph.addInitializer(fromFloat64(dtype, [values.length], values), `${node.name || y.name}_folded_bias`);
-      const add = new Node('Add', [y, bias], [this.graph.freshName(`${y.name}_biased`)], { name: this.graph.freshName(`${node.name || y.name}/FoldedBias`) });
-      const out = add.output(0);
-      out.type = y.type;
-      for (const u of y.uses()) if (u.node !== add) u.node.replaceInput(u.index, out);
-      this.graph.insertAfter(node, add);
+      this.addAfter(node, y, bias, `${node.name || y.name}/FoldedBias`, 'biased', 'unbiased');
     };
   }
 
