@@ -152,6 +152,23 @@ describe('ylc grad', () => {
     expect(r.stderr).toBe('ylc: error [bad-option] -o out.onnx: ylc grad writes a .safetensors file\n');
   });
 
+  it('a --model whose ylc.detect metadata is corrupt, and --weights of another model, are named in the error', () => {
+    const model = loadModel(path.join(dir, 'n.onnx'));
+    model.setMetadata('ylc.detect', '{"nc": 3}');
+    saveModel(model, path.join(dir, 'bad-detect.onnx'));
+    writeSafetensors(path.join(dir, 'one.safetensors'), new Map([['input', Tensor.fromFloat32([1, 3, 64, 64], new Float32Array(3 * 64 * 64))], ['targets', Tensor.fromFloat32([0, 6], new Float32Array(0))]]));
+    let r = ylc('grad', '--model', 'bad-detect.onnx', '--batch', 'one.safetensors', '-o', 'bad.safetensors');
+    expect(r.stderr).toBe("ylc: error [bad-model] bad-detect.onnx: metadata 'ylc.detect' is not valid (fields missing)\n");
+    expect(r.status).toBe(1);
+    r = ylc('grad', '--cfg', 'yolov5s', '--weights', 'w.safetensors', '--batch', 'one.safetensors', '-o', 'bad.safetensors');
+    expect(r.stderr).toBe(
+      'ylc: error [bad-model] w.safetensors: state dict does not match the model: 288 mismatched (model.0.bn.bias: model [32], state dict [16], ' +
+        'model.0.bn.running_mean: model [32], state dict [16], model.0.bn.running_var: model [32], state dict [16], model.0.bn.weight: model [32], state dict [16], ... (+284 more))\n',
+    );
+    expect(r.status).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'bad.safetensors'))).toBe(false);
+  });
+
   it('a --model to rebuild for the batch whose ylc.config metadata is corrupt: one line, exit 1', () => {
     const model = loadModel(path.join(dir, 'n.onnx'));
     model.setMetadata('ylc.config', '{"nc": 80, "backbone": [');

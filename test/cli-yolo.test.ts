@@ -102,13 +102,28 @@ describe('bad input of the frontend', () => {
       write('bad.yaml', 'nc: 2\ndepth_multiple: 1.0\nwidth_multiple: 1.0\nanchors: 3\nbackbone:\n  - [-1, 1, Conv, [16, 3, 2]]\n  - [-1, 1, C4, [16]]\nhead:\n  - [[1], 1, Detect, [nc, anchors]]\n')],
     ['malformed YAML', ['build', '--cfg', 'broken.yaml', '-o', 'x.onnx'], 1, /^ylc: error \[bad-model\] broken\.yaml:\d+/, write('broken.yaml', 'nc: [1, 2\nbackbone: {\n')],
     ['a .pt that is not a zip', ['build', '--cfg', 'yolov5n', '--weights', 'fake.pt', '-o', 'x.onnx'], 1, /^ylc: error \[bad-model\] .*fake\.pt/, write('fake.pt', 'not a checkpoint at all')],
-    ['weights for another architecture, listing the first mismatches', ['build', '--cfg', 'yolov5s', '--weights', 'w.pt', '-o', 'x.onnx'], 1,
-      /^ylc: error \[bad-model\] state dict does not match the model: .*mismatched \(model\.0\.conv\.weight: model \[32,3,6,6\], state dict \[16,3,6,6\]/, () => {}],
+    ['weights for another architecture, naming the weights file and listing the first mismatches', ['build', '--cfg', 'yolov5s', '--weights', 'w.pt', '-o', 'x.onnx'], 1,
+      exactly(
+        'ylc: error [bad-model] w.pt: state dict does not match the model: 288 mismatched (model.0.conv.weight: model [32,3,6,6], state dict [16,3,6,6], ' +
+          'model.0.bn.weight: model [32], state dict [16], model.0.bn.bias: model [32], state dict [16], model.0.bn.running_mean: model [32], state dict [16], ... (+284 more))',
+      ),
+      () => {}],
     ['a truncated safetensors header', ['build', '--cfg', 'yolov5n', '--weights', 'cut.safetensors', '-o', 'x.onnx'], 1, /^ylc: error \[bad-model\] .*cut\.safetensors/,
       () => fs.writeFileSync(path.join(dir, 'cut.safetensors'), fs.readFileSync(path.join(dir, 'w.safetensors')).subarray(0, 100))],
     ['a state_dict given to import', ['import', 'w.pt', '-o', 'x.onnx'], 1, /^ylc: error \[bad-model\] w\.pt holds weights but no model config \(a state_dict\); use: ylc build --cfg <yaml> --weights w\.pt$/, () => {}],
     ['export-weights to an unknown format', ['export-weights', 'n.onnx', '-o', 'x.bin'], 2, /^ylc: error \[bad-option\] cannot tell the format of x\.bin: name it \.safetensors, \.pt or \.pth$/, () => {}],
     ['an unknown built-in name', ['build', '--cfg', 'yolov9', '-o', 'x.onnx'], 1, /^ylc: error \[\S+\] .*yolov9/, () => {}],
+    ['export of a model whose ylc.detect metadata is corrupt names the file', ['export', 'bad-detect.onnx', '-o', 'x.onnx'], 1,
+      exactly("ylc: error [bad-model] bad-detect.onnx: metadata 'ylc.detect' is not valid (fields missing)"),
+      () => {
+        const model = loadModel(path.join(dir, 'n.onnx'));
+        model.setMetadata('ylc.detect', '{"nc": 3}');
+        saveModel(model, path.join(dir, 'bad-detect.onnx'));
+      }],
+    ['export --dynamic of that model', ['export', 'bad-detect.onnx', '--dynamic', '-o', 'x.onnx'], 1,
+      exactly("ylc: error [bad-model] bad-detect.onnx: metadata 'ylc.detect' is not valid (fields missing)"), () => {}],
+    ['export-weights of that model', ['export-weights', 'bad-detect.onnx', '-o', 'x.safetensors'], 1,
+      exactly("ylc: error [bad-model] bad-detect.onnx: metadata 'ylc.detect' is not valid (fields missing)"), () => {}],
     ['export --dynamic of a model whose ylc.config metadata is corrupt', ['export', 'bad-config.onnx', '--dynamic', '-o', 'x.onnx'], 1,
       /^ylc: error \[bad-model\] bad-config\.onnx: cannot rebuild the model for a new input shape or opset: metadata 'ylc\.config' is not valid JSON \(.+\); build it again from its YAML with its weights: ylc export-weights bad-config\.onnx -o w\.safetensors, then ylc build --cfg <yaml> --weights w\.safetensors$/,
       () => {

@@ -18,7 +18,7 @@ import type { Model } from '../../ir/model.js';
 import { DataType } from '../../ir/dtype.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { staticDims } from '../../ir/type.js';
-import { applyStateDict, buildModel, describeConfig, loadConfig, readDetectInfo, readForm, rebuildModel, MAX_BATCH, MAX_IMGSZ } from '../../frontends/yolov5/index.js';
+import { applyStateDict, buildModel, describeConfig, loadConfig, readDetectInfo, readForm, rebuildModel, MAX_BATCH, MAX_IMGSZ, type ApplyResult } from '../../frontends/yolov5/index.js';
 import { readWeights, writeSafetensors } from '../../frontends/weights/index.js';
 import { hypFromJson, loadHyp, rescaleHyp, type Hyp } from '../../training/loss/hyp.js';
 import { gradStep } from '../../training/loss/grad-step.js';
@@ -118,6 +118,11 @@ function readStateDict(file: string): Map<string, Tensor> {
   return tensors;
 }
 
+/** The model's name in messages: its file, or its config. */
+function modelName(flags: GradFlags): string {
+  return flags.model ?? flags.cfg!;
+}
+
 function sameShape(model: Model, dims: readonly number[]): boolean {
   const want = staticDims(model.graph.inputs[0]?.type);
   return want !== undefined && want.length === dims.length && want.every((d, k) => d === dims[k]);
@@ -162,14 +167,19 @@ function modelFor(flags: GradFlags, batchFile: string, dims: readonly number[]):
     if (!sameShape(model, dims)) model = rebuildModel(model, file, { imgsz: [h, w], batch: bs });
   }
   if (flags.weights !== undefined) {
-    const result = applyStateDict(model, readStateDict(flags.weights));
+    let result: ApplyResult;
+    try {
+      result = applyStateDict(model, readStateDict(flags.weights));
+    } catch (e) {
+      throw e instanceof YlcError ? e.withContext(flags.weights) : e;
+    }
     say(`weights ${flags.weights}: ${result.loaded.length} tensors loaded`);
   }
   return model;
 }
 
 function hypFor(flags: GradFlags, batch: Batch, model: Model): { hyp: Hyp; source: string } {
-  const info = readDetectInfo(model, 'ylc grad');
+  const info = readDetectInfo(model, modelName(flags));
   const [, , h, w] = batch.images.dims as [number, number, number, number];
   const scale = (raw: Hyp): Hyp => rescaleHyp(raw, { nc: info.nc, imgsz: Math.max(h, w), nl: info.heads.length });
   if (flags.hyp !== undefined) return { hyp: scale(loadHyp(flags.hyp)), source: `${flags.hyp}, rescaled` };
@@ -189,7 +199,7 @@ export async function gradFile(flags: GradFlags): Promise<void> {
   const model = modelFor(flags, flags.batch, batch.images.dims);
   const { hyp, source } = hypFor(flags, batch, model);
   try {
-    checkTargets(batch.targets.toFloat32(), batch.targets.dims, { batchSize: batch.images.dims[0]!, nc: readDetectInfo(model, 'ylc grad').nc }, `${flags.batch}: targets`);
+    checkTargets(batch.targets.toFloat32(), batch.targets.dims, { batchSize: batch.images.dims[0]!, nc: readDetectInfo(model, modelName(flags)).nc }, `${flags.batch}: targets`);
   } catch (e) {
     // Bad rows in the batch file are bad input (exit 1), not a usage error.
     throw e instanceof YlcError ? new YlcError('bad-model', e.message) : e;

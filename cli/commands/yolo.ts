@@ -27,6 +27,7 @@ import {
   DEFAULT_OPSET,
   MAX_BATCH,
   MAX_IMGSZ,
+  type ApplyResult,
   type BuildOptions,
   type YoloConfig,
 } from '../../frontends/yolov5/index.js';
@@ -73,7 +74,12 @@ function loadWeightsInto(model: Model, file: string, weights: Weights, partial: 
     }
     return `ConvNeXt backbone: ${result.loaded.length} tensors loaded, the head keeps its initialization; dropped ${dropped.length} classifier tensors (norm.*, head.*)`;
   }
-  const result = applyStateDict(model, weights.tensors, { partial });
+  let result: ApplyResult;
+  try {
+    result = applyStateDict(model, weights.tensors, { partial });
+  } catch (e) {
+    throw e instanceof YlcError ? e.withContext(file) : e;
+  }
   const skipped = result.skipped.filter((k) => !k.endsWith('.num_batches_tracked'));
   return `${result.loaded.length} tensors loaded${skipped.length ? `, ${skipped.length} skipped (${skipped.slice(0, 4).join(', ')}${skipped.length > 4 ? ', ...' : ''})` : ''}`;
 }
@@ -162,6 +168,7 @@ export function yoloCommands<T>(y: Argv<T>): Argv<T> {
         const model = readModelFile(argv.model);
         const form = readForm(model);
         if (form === undefined) throw new YlcError('bad-model', `${argv.model}: not a model built by ylc (no 'ylc.form' metadata); build or import it first`);
+        readDetectInfo(model, argv.model); // a corrupt 'ylc.detect' is said naming the file
         const wantsRebuild = argv.dynamic || (argv.opset !== undefined && argv.opset !== model.opset);
         let train = model;
         if (wantsRebuild) {
@@ -184,7 +191,7 @@ export function yoloCommands<T>(y: Argv<T>): Argv<T> {
           throw new YlcError('bad-option', `cannot tell the format of ${argv.output}: name it .safetensors, .pt or .pth`);
         }
         checkOutputPath(argv.output);
-        const { tensors, skipped } = stateDictOf(readModelFile(argv.model));
+        const { tensors, skipped } = stateDictOf(readModelFile(argv.model), argv.model);
         if (ext === '.safetensors') writeSafetensors(argv.output, tensors, { format: 'pt' });
         else writeTorchStateDict(argv.output, tensors);
         say(`${tensors.size} tensors${skipped.length ? ` (${skipped.length} non-weight initializers left out)` : ''}; wrote ${argv.output}`);

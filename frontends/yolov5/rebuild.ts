@@ -32,7 +32,7 @@ export function rebuildModel(model: Model, file: string, options: RebuildOptions
     opset: options.opset ?? model.opset,
   };
   const rebuilt = buildModel(storedConfig(model, file), build);
-  applyStateDict(rebuilt, stateDictOf(model).tensors);
+  applyStateDict(rebuilt, stateDictOf(model, file).tensors);
   return rebuilt;
 }
 

@@ -22,8 +22,9 @@ export interface ExportedStateDict {
 
 const RUNNING_VAR = '.running_var';
 
-export function stateDictOf(model: Model): ExportedStateDict {
-  const info = model.getMetadata(META_DETECT) !== undefined ? readDetectInfo(model, 'export-weights') : undefined;
+/** `what` names the model in messages (its file, where it came from one). */
+export function stateDictOf(model: Model, what = 'the model'): ExportedStateDict {
+  const info = model.getMetadata(META_DETECT) !== undefined ? readDetectInfo(model, what) : undefined;
   const tensors = new Map<string, Tensor>();
   const skipped: string[] = [];
   for (const [name, value] of model.graph.initializers) {
@@ -40,7 +41,7 @@ export function stateDictOf(model: Model): ExportedStateDict {
     }
   }
   if (tensors.size === 0) {
-    throw new YlcError('bad-model', 'the model has no weights with PyTorch state_dict names (model.*); export-weights needs a model built or imported by ylc');
+    throw new YlcError('bad-model', `${what}: no weights with PyTorch state_dict names (model.*); export-weights needs a model built or imported by ylc`);
   }
   if (info && !tensors.has(anchorsKey(info))) tensors.set(anchorsKey(info), anchorsTensor(info));
   return { tensors, skipped };
