@@ -161,8 +161,24 @@ describe('constant-fold', () => {
     expect([...g.initializers.get('mm')!.constValue!.toFloat32()]).toEqual([7, 10, 15, 22]);
     expect([...g.initializers.get('s1')!.constValue!.toFloat32()]).toEqual([2, 4]);
     expect(g.initializers.get('s1')!.constValue!.dims).toEqual([2, 1]);
-    expect(ctx.remarks).toHaveLength(1);
-    expect(ctx.remarks[0]).toMatch(/^MatMul 'bad_matmul': not folded: ONNX Runtime could not evaluate it \(.+\)$/);
+    expect(ctx.remarks).toEqual(["MatMul 'bad_matmul': not folded: shape inference rejects it: inner dims differ: 'a' float[2,2] x 'v' float[3]"]);
+  });
+
+  it('knows the size of what ONNX Runtime would compute before running it', async () => {
+    const g = new Graph('main');
+    const a = g.addInitializer(Tensor.fromFloat32([1000], new Float32Array(1000).fill(1)), 'a');
+    // No declared output type: only the repeats say how big the result is (20,000,000 elements).
+    const tile = g.append(new Node('Tile', [a, g.addInitializer(i64([20000]), 'reps')], ['tiled'], { name: 'tile' }));
+    const nz = g.append(new Node('NonZero', [a], ['nz'], { name: 'nonzero' }));
+    const small = g.append(new Node('Tile', [g.addInitializer(i64([1, 2]), 'b'), g.addInitializer(i64([3]), 'reps3')], ['small'], { name: 'small_tile' }));
+    g.outputs.push(tile.output(), nz.output(), small.output());
+    const { ctx } = await runPass(constantFoldPass, new Model(g));
+    expect(ops(g)).toEqual(['tile', 'nonzero']);
+    expect(ctx.remarks).toEqual([
+      "Tile 'tile': not folded: output 'tiled' would have 20000000 elements, over the size limit of 1000000",
+      "NonZero 'nonzero': not folded: the size of output 'nz' is not known before evaluating it",
+    ]);
+    expect(g.initializers.get('small')!.constValue!.toBigInt64()).toEqual(BigInt64Array.of(1n, 2n, 1n, 2n, 1n, 2n));
   });
 
   it('leaves casts that are undefined behaviour in C++, and string results, to ONNX Runtime', async () => {

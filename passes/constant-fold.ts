@@ -24,8 +24,10 @@
  * Not folded (with a remark when all inputs are constant): nodes of non-standard domains (their
  * semantics are unknown), nodes with subgraphs, non-deterministic nodes (Random*, Multinomial,
  * Bernoulli, Dropout that may be in training mode), outputs over `size-limit` elements (the model
- * would grow), results whose type or shape disagree with the declared ones, and nodes that
- * neither a kernel nor ONNX Runtime can evaluate (errors, undefined behaviour).
+ * would grow; the size is known before anything is computed: kernels check it before allocating,
+ * and ONNX Runtime is not run when shape inference cannot tell it), results whose type or shape
+ * disagree with the declared ones, and nodes that neither a kernel nor ONNX Runtime can evaluate
+ * (errors, undefined behaviour).
  *
  * Pre: none (unsorted graphs fold less in one run). Post: every folded node is gone and its
  * outputs are initializers; its constant inputs may now be unused (run dce). Safe because each
