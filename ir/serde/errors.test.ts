@@ -180,6 +180,14 @@ describe('bad input', () => {
     fs.mkdirSync(path.join(sub, 'inner'), { recursive: true });
     fs.writeFileSync(path.join(sub, 'ok2.onnx'), model('inner/../w.bin', '432'));
     expect(loadModel(path.join(sub, 'ok2.onnx')).graph.initializers.get('conv.weight')!.constValue!.bytes().length).toBe(432);
+    // A link inside the directory counts where it leads: out of reach too (a link that stays inside is fine).
+    fs.symlinkSync(secret, path.join(sub, 'link.bin'));
+    expect(refused('link.onnx', model('link.bin', '432')).message).toBe(
+      `cannot read ${sub}/link.onnx: tensor 'conv.weight' has its data in link.bin, a link to ${fs.realpathSync(secret)} outside the model's directory ${sub}; ONNX allows only files inside it`,
+    );
+    fs.symlinkSync(path.join(sub, 'w.bin'), path.join(sub, 'inner-link.bin'));
+    fs.writeFileSync(path.join(sub, 'ok3.onnx'), model('inner-link.bin', '432'));
+    expect(loadModel(path.join(sub, 'ok3.onnx')).graph.initializers.get('conv.weight')!.constValue!.bytes().length).toBe(432);
   });
 
   it('a node input that nothing defines names the node and the value', () => {

@@ -40,12 +40,27 @@ export function checkExternalLocation(ref: ExternalDataRef, tensorName: string):
       `tensor '${tensorName}' has its data at the absolute path ${location}; ONNX allows only locations relative to the model's directory`,
     );
   }
-  const relative = path.relative(path.resolve(ref.baseDir), path.resolve(ref.baseDir, location));
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+  const outside = (dir: string, file: string) => {
+    const relative = path.relative(dir, file);
+    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  };
+  const file = path.resolve(ref.baseDir, location);
+  if (outside(path.resolve(ref.baseDir), file)) {
     throw new YlcError(
       'bad-model',
       `tensor '${tensorName}' has its data in ${location}, which is outside the model's directory ${ref.baseDir}; ONNX allows only locations inside it`,
     );
+  }
+  // A symlink in the directory may point anywhere (a model shipped as an archive can carry
+  // w.bin -> /etc/passwd): where the file really is counts.
+  let real: string | undefined;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    real = undefined; // missing: reported where the file is read
+  }
+  if (real !== undefined && outside(fs.realpathSync(ref.baseDir), real)) {
+    throw new YlcError('bad-model', `tensor '${tensorName}' has its data in ${location}, a link to ${real} outside the model's directory ${ref.baseDir}; ONNX allows only files inside it`);
   }
   return location;
 }

@@ -307,6 +307,13 @@ Swish <beta, gamma: int = 3, names = ["a"]> (float x) => (y) <float s> {
     expect(t.storage).toEqual({ kind: 'external', ref: { entries: [['location', 'w.bin'], ['offset', '16']], baseDir: '/models' } });
   });
 
+  it('refuses external data outside the file\'s directory, as the binary reader does', () => {
+    expect(() => parseGraph('g () => () <float[4] w = ["location": "/etc/passwd"]> {}', '/models/m.onnxtxt')).toThrow(
+      "/models/m.onnxtxt:1:22: tensor 'w' has its data at the absolute path /etc/passwd; ONNX allows only locations relative to the model's directory",
+    );
+    expect(() => parseGraph('g () => () <float[4] w = ["location": "../x.bin"]> {}', '/models/m.onnxtxt')).toThrow("which is outside the model's directory /models");
+  });
+
   it('reads elided tensors as zeros only when asked', () => {
     const text = `${HEADER}g () => (w) <float[2,2] w = {... min -1 max 1 mean 0 sha256 0123456789ab}, string[2] s = {...}> {}`;
     const m = parseModel(text, 'm.onnxtxt', { elidedTensors: 'zeros' });

@@ -19,6 +19,7 @@
  * Errors are `YlcError('bad-text', 'file:line:column: what was expected')`, one line each.
  */
 import * as path from 'node:path';
+import { checkExternalLocation } from '../serde/external-data.js';
 import { AttrType, type Attribute } from '../attribute.js';
 import { DataType, dataTypeBits, dataTypeFromName, dataTypeName, rawByteLength } from '../dtype.js';
 import { YlcError } from '../errors.js';
@@ -933,7 +934,14 @@ class Parser {
     const size = dims.reduce((a, b) => a * b, 1);
     if (this.at('[')) {
       const entries = this.stringPairs();
-      return new Tensor(dtype, dims, { kind: 'external', ref: { entries, baseDir: this.baseDir } }, { name });
+      const ref = { entries, baseDir: this.baseDir };
+      try {
+        checkExternalLocation(ref, name || label);
+      } catch (e) {
+        if (!(e instanceof YlcError)) throw e;
+        this.fail(tok, e.message);
+      }
+      return new Tensor(dtype, dims, { kind: 'external', ref }, { name });
     }
     const open = this.expect('{', `with the values of ${label}`);
     if (this.peek().kind === 'elided') {
