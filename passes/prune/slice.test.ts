@@ -7,7 +7,7 @@ import { parseModel } from '../../ir/text/parse.js';
 import { printModel } from '../../ir/text/print.js';
 import { decodeModel, encodeModel } from '../../ir/serde/index.js';
 import { verifyModel } from '../../ir/verify.js';
-import { seededRandom } from '../../test/util/ort.js';
+import { maxAbsDiff, randomFloat32, runModel, seededRandom } from '../../test/util/ort.js';
 import { compareOutputs } from '../../test/util/prune.js';
 import { analyzeChannelGroups, type ChannelAnalysis, type ChannelGroup } from '../analysis/channel-groups.js';
 import { checkMasks, sliceChannels } from './slice.js';
@@ -271,6 +271,39 @@ g (float[4,2] x) => (float[4,2] y)
     expect(m.graph.outputs.map((v) => v.name)).toEqual(['y']);
     expect(m.graph.outputs[0]!.producer()!.opType).toBe('Add');
     expect((await compareOutputs(m, before, input([4, 2]))).y).toBeLessThan(1e-5);
+  });
+
+  it('a consumer whose bias is not a constant (a graph input): the folded constants go after it', async () => {
+    const body = (weights: string, consumer: string, out: string) => `
+g (float[1,2,4,4] x, float[1] bc) => (${out})
+<float[2,2,1,1] wa = {1, 2, 3, 4}, float[2] ga = {0, 1}, float[2] ba = {1, 0}, float[2] ma = {0, 0}, float[2] va = {1, 1}, ${weights}>
+{
+  [ca] ya = Conv <kernel_shape: ints = [1, 1]> (x, wa)
+  [bna] na = BatchNormalization (ya, ga, ba, ma, va)
+  [act] ra = Relu (na)
+  ${consumer}
+}`;
+    const conv = 'float[1,2,1,1] wc = {1, 2}';
+    const bn = 'float[1] gc = {2}, float[1] bb = {0.5}, float[1] mc = {0.25}, float[1] vc = {4}';
+    // The last field: whether an Add(y, folded_bias) is made (else the next BN's mean takes the delta).
+    const cases: Array<[string, string, string, string, boolean]> = [
+      ['conv, graph output', conv, '[cc] y = Conv <kernel_shape: ints = [1, 1]> (ra, wc, bc)', 'float[1,1,4,4] y', true],
+      ['conv, then Sigmoid', conv, '[cc] yc = Conv <kernel_shape: ints = [1, 1]> (ra, wc, bc)\n  [sg] y = Sigmoid (yc)', 'float[1,1,4,4] y', true],
+      ['conv, then BatchNormalization', `${conv}, ${bn}`, '[cc] yc = Conv <kernel_shape: ints = [1, 1]> (ra, wc, bc)\n  [bnc] y = BatchNormalization (yc, gc, bb, mc, vc)', 'float[1,1,4,4] y', false],
+      ['gemm', 'float[1,2] fc = {1, 2}', '[gap] p = GlobalAveragePool (ra)\n  [fl] f = Flatten (p)\n  [fc] y = Gemm <transB: int = 1, alpha: float = 0.5> (f, fc, bc)', 'float[1,1] y', true],
+    ];
+    const feeds = { x: { dims: [1, 2, 4, 4], data: randomFloat32(32, 7, -1, 1) }, bc: { dims: [1], data: Float32Array.of(0.5) } };
+    for (const [what, weights, consumer, out, added] of cases) {
+      const m = model(body(weights, consumer, out));
+      const expected = (await runModel(m, feeds)).y!.data;
+      const a = analyzeChannelGroups(m);
+      const r = sliceChannels(a, masksFor(a, { ya: [1] }));
+      expect(r, what).toMatchObject({ channelsRemoved: 1, folded: 1, unfoldable: 0 });
+      expect(verifyModel(m), what).toEqual([]);
+      expect(m.graph.nodes.toArray().some((n) => n.name.endsWith('/FoldedBias')), what).toBe(added);
+      expect(m.graph.outputs.map((v) => v.name), what).toEqual(['y']);
+      expect(maxAbsDiff((await runModel(m, feeds)).y!.data, expected), what).toBeLessThan(1e-5);
+    }
   });
 
   it('copy on write: a gamma shared through Identity is copied for the pruned BN, kept whole for the other', async () => {

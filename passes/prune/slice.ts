@@ -10,8 +10,9 @@
  * are folded into the consumers (constants.ts): each consumer's output o gets delta_o, added to
  * its bias, or subtracted from the running mean of the BatchNormalization it feeds (so a
  * `bias=False` conv stays so and the state_dict keeps its keys), or put in a new bias; a MatMul
- * gets it in the per-channel Add after it, else in a new `Add(y, folded_bias)` (which takes y's
- * name when y is a graph output, so the model's outputs are the corrected values). A padded
+ * gets it in the per-channel Add after it. A MatMul without one, or a Conv/Gemm whose bias is
+ * computed (a graph input), gets a new `Add(y, folded_bias)` (which takes y's name when y is a
+ * graph output, so the model's outputs are the corrected values). A padded
  * Conv consumer whose fold has a border correction (constants.ts) also gets
  * `y' = Add(y, Gather(Gather(<conv>/border_correction, rows, axis 2), cols, axis 3))` right after
  * it: the map [1, Cout, Hout, Wout] for its kept output channels, stored as a small table over row
@@ -208,7 +209,6 @@ class Editor {
     if (f.consumer.kind === 'conv' || f.consumer.kind === 'gemm') {
       const b = node.input(2);
       const bc = b ? this.analysis.param(b) : undefined;
-      if (b && !bc) return undefined; // a computed bias: nothing to fold into (the analysis refused the output)
       const bd = bc?.dims[bc.dims.length - 1];
       const beta = f.consumer.kind === 'gemm' ? node.attrFloat('beta', 1) : 1;
       if (b && bc && bd && bd.length >= 1 && bd[bd.length - 1] === f.delta.length && beta !== 0) {
@@ -219,9 +219,21 @@ class Editor {
       const y = node.output(0);
       const use = y.uses()[0];
       const bn = use?.node;
-      if (!b && f.consumer.kind === 'conv' && y.useCount === 1 && !y.isGraphOutput() && bn?.opType === 'BatchNormalization' && use?.index === 0 && this.analysis.param(bn.input(3))) {
+      if (!bc && f.consumer.kind === 'conv' && y.useCount === 1 && !y.isGraphOutput() && bn?.opType === 'BatchNormalization' && use?.index === 0 && this.analysis.param(bn.input(3))) {
         this.edit(bn, 3).adds.push({ axis: 0, values: f.delta.map((d) => -d) });
         return undefined;
+      }
+      if (b && !bc) {
+        // A computed bias (a graph input, say): nothing to rewrite, the delta goes in an Add after
+        // the node, broadcast over the spatial axes of a conv's output.
+        return () => {
+          const dtype = this.analysis.param(node.input(1))?.tensor.dtype ?? DataType.FLOAT;
+          const values = outKeep ? Float64Array.from(outKeep, (k) => f.delta[k]!) : f.delta;
+          const rank = f.consumer.kind === 'conv' ? (this.analysis.param(node.input(1))?.dims.at(-1)?.length ?? 2) : 2;
+          const shape = [values.length, ...Array<number>(Math.max(rank - 2, 0)).fill(1)];
+          const bias = this.graph.addInitializer(fromFloat64(dtype, shape, values), `${node.name || y.name}_folded_bias`);
+          this.addAfter(node, y, bias, `${node.name || y.name}/FoldedBias`, 'biased', 'unbiased');
+        };
       }
       // A new bias holding the delta (plus a broadcast C of a Gemm), sliced like the outputs.
       return () => {
