@@ -181,17 +181,25 @@ describe('constant-fold', () => {
     expect(g.initializers.get('small')!.constValue!.toBigInt64()).toEqual(BigInt64Array.of(1n, 2n, 1n, 2n, 1n, 2n));
   });
 
-  it('leaves casts that are undefined behaviour in C++, and string results, to ONNX Runtime', async () => {
+  it('refuses casts that are undefined behaviour in C++ (no ONNX Runtime fallback), and leaves string results to ONNX Runtime', async () => {
     const g = new Graph('main');
     const f = g.addInitializer(Tensor.fromFloat32([2], Float32Array.of(1.5, Number.NaN)), 'f');
+    const big = g.addInitializer(Tensor.fromFloat32([2], Float32Array.of(2.5, 1e10)), 'big');
+    const ok = g.addInitializer(Tensor.fromFloat32([2], Float32Array.of(2.7, -2.7)), 'ok');
     const i = g.addInitializer(i64([12, -3]), 'i');
-    const toInt = g.append(new Node('Cast', [f], ['as_int'], { name: 'nan_to_int', attributes: [attrInt('to', DataType.INT32)] }));
+    const nan = g.append(new Node('Cast', [f], ['as_int'], { name: 'nan_to_int', attributes: [attrInt('to', DataType.INT32)] }));
+    const over = g.append(new Node('Cast', [big], ['big_int'], { name: 'out_of_range', attributes: [attrInt('to', DataType.INT32)] }));
+    const fine = g.append(new Node('Cast', [ok], ['ok_int'], { name: 'in_range', attributes: [attrInt('to', DataType.INT8)] }));
     const toStr = g.append(new Node('Cast', [i], ['as_str'], { name: 'to_string', attributes: [attrInt('to', DataType.STRING)] }));
-    g.outputs.push(toInt.output(), toStr.output());
+    g.outputs.push(nan.output(), over.output(), fine.output(), toStr.output());
     const { ctx } = await runPass(constantFoldPass, new Model(g));
-    expect(ops(g)).toEqual([]);
+    expect(ops(g)).toEqual(['nan_to_int', 'out_of_range']);
     expect(ctx.counters).toEqual({ folded: 2 });
-    expect(g.initializers.get('as_int')!.constValue!.toNumbers()[0]).toBe(1);
+    expect(ctx.remarks).toEqual([
+      "Cast 'nan_to_int': not folded: casting NaN to int32 is undefined behaviour",
+      "Cast 'out_of_range': not folded: casting 10000000000 to int32 is undefined behaviour",
+    ]);
+    expect(g.initializers.get('ok_int')!.constValue!.toNumbers()).toEqual([2, -2]);
     expect(g.initializers.get('as_str')!.constValue!.toStrings()).toEqual(['12', '-3']);
   });
 

@@ -1,15 +1,17 @@
 /**
  * Cast between the real numeric types, bool, float16 and bfloat16. Integer-to-integer casts wrap
- * (static_cast); float-to-integer casts truncate toward zero, and are left to ONNX Runtime when
- * the value is NaN, infinite or out of the target's range (undefined behaviour in C++, so the
- * result is whatever the runtime's CPU does). float16/bfloat16 conversions round to nearest even.
+ * (static_cast); float-to-integer casts truncate toward zero, and are refused (not folded, not
+ * handed to ONNX Runtime) when the value is NaN, infinite or out of the target's range: that is
+ * undefined behaviour in C++, so the result is whatever the CPU running the model does (x86 gives
+ * INT_MIN, ARM saturates), and the build host's answer must not be baked into the model, as Div
+ * refuses INT_MIN / -1. float16/bfloat16 conversions round to nearest even.
  * Strings, 8-bit floats and sub-byte types go to ONNX Runtime. int64 -> float32 of magnitudes
  * above 2^53 rounds twice (to float64, then float32) and can differ from a direct cast in the
  * last bit.
  */
 import { DataType, dataTypeName } from '../../../ir/dtype.js';
 import { bfloat16BitsToNumber, float16BitsToNumber, numberToBfloat16Bits, numberToFloat16Bits } from '../../../ir/half.js';
-import { alloc, at, numericClass, Unsupported, type NdArray, type Scalar } from '../ndarray.js';
+import { alloc, at, numericClass, Refused, Unsupported, type NdArray, type Scalar } from '../ndarray.js';
 import { required, type Kernel } from './types.js';
 
 const INT_RANGE: ReadonlyMap<DataType, readonly [number, number]> = new Map([
@@ -55,7 +57,7 @@ function converter(from: DataType, to: DataType): (x: Scalar) => Scalar {
       const t = Math.trunc(x as number);
       // The upper bounds of the 64-bit ranges round up to 2^63 / 2^64 as floats: exclude them.
       if (!Number.isFinite(t) || t < range[0] || t > range[1] || (big && t === range[1])) {
-        throw new Unsupported(`casting ${x} to ${dataTypeName(to)} is undefined behaviour`);
+        throw new Refused(`casting ${x} to ${dataTypeName(to)} is undefined behaviour`);
       }
       return big ? BigInt(t) : t;
     };
