@@ -4,13 +4,18 @@
  */
 import * as fs from 'node:fs';
 import { YlcError } from '../../ir/errors.js';
+import { notRegularFile } from '../../ir/serde/index.js';
 
 /** Reads a whole file. Works past the 2 GiB limit of `fs.readFileSync` by reading in chunks. */
 export function readFileBytes(file: string): Uint8Array {
   let fd: number;
   try {
+    // Opening a FIFO waits for a writer, and a device never ends: refuse both before opening.
+    const stat = fs.statSync(file);
+    if (!stat.isFile() && !stat.isDirectory()) throw new YlcError('io', `cannot read ${file}: ${notRegularFile(stat)}`);
     fd = fs.openSync(file, 'r');
   } catch (e) {
+    if (e instanceof YlcError) throw e;
     throw ioError(file, e);
   }
   try {

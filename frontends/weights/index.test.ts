@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -72,6 +73,14 @@ describe('readWeights: errors', () => {
     const e = errorOf(() => readWeights(tmp));
     expect(e.code).toBe('io');
     expect(e.message).toBe(`cannot read ${tmp}: it is a directory; pass a weights file`);
+  });
+
+  it('a FIFO is refused before it is opened (opening one waits for a writer)', () => {
+    const fifo = path.join(tmp, 'weights.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const e = errorOf(() => readWeights(fifo));
+    expect([e.code, e.message]).toEqual(['io', `cannot read ${fifo}: it is a FIFO, not a regular file`]);
+    fs.rmSync(fifo);
   });
 
   it('neither a zip nor safetensors', () => {
