@@ -105,7 +105,7 @@ describe('names and producers', () => {
     const body = new Graph('then');
     body.outputs.push(body.append(new Node('Identity', [x], ['a'], { name: 'inner' })).output());
     const els = new Graph('else');
-    els.outputs.push(x);
+    els.outputs.push(els.append(new Node('Identity', [x], ['e'], { name: 'e' })).output());
     const cond = g.addInput(new Value('cond', tensorType(DataType.BOOL, [])));
     const iff = new Node('If', [cond], ['r'], { name: 'if' });
     iff.setAttr(subgraph(iff, 'then_branch', body));
@@ -152,7 +152,7 @@ describe('topological order', () => {
     const body = new Graph('then');
     body.outputs.push(body.append(new Node('Identity', [a.output()], ['inner_out'])).output());
     const els = new Graph('else');
-    els.outputs.push(a.output());
+    els.outputs.push(els.append(new Node('Neg', [a.output()], ['else_out'])).output());
     const cond = g.addInput(new Value('cond', tensorType(DataType.BOOL, [])));
     const iff = new Node('If', [cond], ['r'], { name: 'if' });
     iff.setAttr(subgraph(iff, 'then_branch', body));
@@ -160,11 +160,51 @@ describe('topological order', () => {
     g.insertBefore(g.nodes.first()!, iff);
     expect(verifyModel(m)).toEqual([
       "Identity 'inner_out' input 0 'a' is not defined in subgraph 'then' of If 'if' or an enclosing graph",
-      "output 'a' of subgraph 'else' of If 'if' is not defined in the subgraph or before its node",
+      "Neg 'else_out' input 0 'a' is not defined in subgraph 'else' of If 'if' or an enclosing graph",
     ]);
+    expect(verifyModel(m, { order: false })).toEqual([]);
     const [ifNode, relu, neg] = g.nodes.toArray();
     g.reorder([relu!, neg!, ifNode!]);
     expect(verifyModel(m)).toEqual([]);
+  });
+
+  it('order: false accepts a value used above its definition, not an undefined one', () => {
+    const { m, a, b } = chain();
+    a.replaceInput(0, b.output());
+    expect(verifyModel(m, { order: false })).toEqual([]);
+    b.replaceInput(0, new Value('ghost'));
+    expect(verifyModel(m, { order: false })).toEqual(["Neg 'b' input 0 'ghost' is not defined in graph 'g' or an enclosing graph"]);
+  });
+
+  it('a subgraph output naming a value of an enclosing graph, wherever that value is defined (onnx.checker refuses it)', () => {
+    const { g, m, x, a } = chain();
+    const body = new Graph('then');
+    body.outputs.push(a.output());
+    const els = new Graph('else');
+    els.outputs.push(x);
+    const cond = g.addInput(new Value('cond', tensorType(DataType.BOOL, [])));
+    const iff = new Node('If', [cond], ['r'], { name: 'if' });
+    iff.setAttr(subgraph(iff, 'then_branch', body));
+    iff.setAttr(subgraph(iff, 'else_branch', els));
+    g.append(iff);
+    const problems = [
+      "output 'a' of subgraph 'then' of If 'if' is a value of an enclosing graph; ONNX requires a subgraph's outputs to be defined in it (add an Identity node in the subgraph)",
+      "output 'x' of subgraph 'else' of If 'if' is a value of an enclosing graph; ONNX requires a subgraph's outputs to be defined in it (add an Identity node in the subgraph)",
+    ];
+    expect(verifyModel(m)).toEqual(problems);
+    g.reorder([iff, ...g.nodes.toArray().filter((n) => n !== iff)]);
+    expect(verifyModel(m, { order: false })).toEqual(problems);
+  });
+
+  it('a subgraph output defined nowhere', () => {
+    const { g, m } = chain();
+    const body = new Graph('then');
+    body.outputs.push(new Value('nowhere'));
+    const cond = g.addInput(new Value('cond', tensorType(DataType.BOOL, [])));
+    const iff = new Node('If', [cond], ['r'], { name: 'if' });
+    iff.setAttr(subgraph(iff, 'then_branch', body));
+    g.append(iff);
+    expect(verifyModel(m)).toEqual(["output 'nowhere' of subgraph 'then' of If 'if' is not defined in the subgraph"]);
   });
 });
 

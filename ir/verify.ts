@@ -1,17 +1,22 @@
 /**
  * The verifier: the IR invariants every pass must keep. `verifyModel` returns one-line problems,
  * each naming the node or value at fault (empty when the model is valid); the pass manager runs it
- * after every pass.
+ * on the input model (without the order check: topo-sort exists to repair order) and after every
+ * pass.
  *
  * Invariants, per graph scope (the main graph, every subgraph, every function body):
  * - names: one definition per value name in a graph (graph inputs, initializers and node outputs
  *   together; a value both input and initializer is one definition), and no subgraph definition
  *   shadowing a name of an enclosing graph; each node output records that node as its producer.
  * - order: every node input is defined earlier in its graph, by an input or initializer, or by an
- *   enclosing graph before the node holding the subgraph.
+ *   enclosing graph before the node holding the subgraph. With `order: false`, defined anywhere in
+ *   its graph or an enclosing one is enough.
  * - use lists: each node input has its use recorded on the value, and every recorded use is real
  *   (the node reads the value at that index and is still in the model).
- * - graph outputs are defined in the graph (or an enclosing one, for subgraphs).
+ * - graph outputs are defined in the graph itself. A subgraph output naming a value of an
+ *   enclosing graph is refused, as onnx.checker (since ONNX 1.17) and ONNX Runtime refuse it; the
+ *   IR does not model it either (`Value.isGraphOutput` looks at the value's own graph, so passes
+ *   would take the value for unused there and move or delete its producer).
  * - initializers (and Constant tensors): the data length agrees with dtype and dims (raw bytes =
  *   elements x width, typed fields count elements); external data is not read. The value's type,
  *   when set, is the tensor's.
@@ -30,8 +35,13 @@ import type { Model } from './model.js';
 import type { Tensor } from './tensor.js';
 import { formatType, staticDims } from './type.js';
 
-export function verifyModel(model: Model): string[] {
-  const v = new Verifier();
+export interface VerifyOptions {
+  /** Check that every node comes after the definitions of its inputs (default true). */
+  order?: boolean;
+}
+
+export function verifyModel(model: Model, options: VerifyOptions = {}): string[] {
+  const v = new Verifier(options.order ?? true);
   v.graph(model.graph, undefined, `graph '${model.graph.name}'`);
   for (const f of model.functions) v.graph(f.body, undefined, `function '${f.domain ? `${f.domain}.` : ''}${f.name}'`);
   v.useLists();
@@ -43,11 +53,19 @@ class Scope {
   readonly values = new Set<Value>();
   /** Name -> how it was defined, for duplicate messages. */
   readonly names = new Map<string, string>();
+  /** Every value the graph defines, wherever in its node list. */
+  readonly all = new Set<Value>();
 
   constructor(readonly parent: Scope | undefined) {}
 
   has(v: Value): boolean {
     for (let s: Scope | undefined = this; s; s = s.parent) if (s.values.has(v)) return true;
+    return false;
+  }
+
+  /** Whether this graph or an enclosing one defines `v`, before or after the current node. */
+  hasAnywhere(v: Value): boolean {
+    for (let s: Scope | undefined = this; s; s = s.parent) if (s.all.has(v)) return true;
     return false;
   }
 
@@ -64,8 +82,11 @@ class Verifier {
   /** Values whose use lists must be checked. */
   private readonly values = new Set<Value>();
 
+  constructor(private readonly order: boolean) {}
+
   graph(g: Graph, parent: Scope | undefined, where: string): void {
     const scope = new Scope(parent);
+    for (const v of g.definedValues()) scope.all.add(v);
     const define = (v: Value, by: string): void => {
       if (v.name === '') {
         scope.values.add(v);
@@ -101,7 +122,7 @@ class Verifier {
         this.values.add(input);
         const at = `${node.describe()} input ${i} '${input.name}'`;
         if (input.name === '') this.problems.push(`${node.describe()} input ${i} is a value without a name`);
-        if (scope.has(input)) return;
+        if (scope.has(input) || (!this.order && scope.hasAnywhere(input))) return;
         const producer = input.producer();
         if (later.has(input)) this.problems.push(`${at} is used before it is defined (by ${later.get(input)!.describe()}, later in ${where})`);
         else if (producer && (producer.removed || !producer.graph)) this.problems.push(`${at} is produced by ${producer.describe()}, which is not in the model`);
@@ -125,12 +146,16 @@ class Verifier {
     }
 
     for (const out of g.outputs) {
-      if (scope.has(out)) continue;
+      if (scope.values.has(out)) continue;
       const producer = out.producer();
       if (producer && (producer.removed || !producer.graph)) {
         this.problems.push(`output '${out.name}' of ${where} is produced by ${producer.describe()}, which is not in the model`);
+      } else if (parent?.hasAnywhere(out)) {
+        this.problems.push(
+          `output '${out.name}' of ${where} is a value of an enclosing graph; ONNX requires a subgraph's outputs to be defined in it (add an Identity node in the subgraph)`,
+        );
       } else if (parent) {
-        this.problems.push(`output '${out.name}' of ${where} is not defined in the subgraph or before its node`);
+        this.problems.push(`output '${out.name}' of ${where} is not defined in the subgraph`);
       } else this.problems.push(`output '${out.name}' of ${where} is not defined in the graph`);
     }
   }

@@ -96,6 +96,37 @@ describe('pass manager', () => {
     await expect(runPipeline(unchecked, 'break-order', { extraPasses: [breakOrder], verifyEach: false })).resolves.toBeDefined();
   });
 
+  it('reports an invalid input model as such before any pass runs', async () => {
+    // A branch returning the outer value 't' directly: topo-sort would move the If above Neg 't'
+    // and dce would delete Neg 't' (neither sees a use), and the verifier then blamed the pass.
+    const text = `<ir_version: 8, opset_import: ["" : 17]>
+      g (bool c, float[2] x) => (float[2] o) {
+        t = Neg (x)
+        o = If (c) <then_branch: graph = then () => (float[2] t) { }, else_branch: graph = els () => (float[2] e) { e = Abs (x) }>
+      }`;
+    for (const pipeline of ['topo-sort', 'dce', 'cse,dce']) {
+      const model = parseModel(text);
+      const before = printModel(model);
+      const error = await runPipeline(model, pipeline).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'bad-model',
+        message:
+          "input model: output 't' of subgraph 'then' of If 'o' is a value of an enclosing graph; ONNX requires a subgraph's outputs to be defined in it (add an Identity node in the subgraph); no pass ran",
+      });
+      expect(printModel(model)).toBe(before);
+    }
+  });
+
+  it('lets topo-sort repair an input whose only problem is node order', async () => {
+    const model = parseModel(`<ir_version: 8, opset_import: ["" : 17]>
+      g (float[2] x) => (float[2] y) {
+        y = Relu (a)
+        a = Neg (x)
+      }`);
+    await expect(runPipeline(model, 'topo-sort,dce')).resolves.toMatchObject({ modified: true });
+    expect([...model.graph.nodes].map((n) => n.opType)).toEqual(['Neg', 'Relu']);
+  });
+
   it('prints a unified diff for each pass that changed the IR, and the IR after named passes', async () => {
     const model = parseModel(TEXT);
     const lines: string[] = [];

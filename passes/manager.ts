@@ -4,6 +4,9 @@
  * Contract:
  * - The whole pipeline is resolved (pass names, option names and types) before any pass runs, so
  *   a typo costs nothing and changes nothing.
+ * - The verifier runs on the input model before any pass (unless `verifyEach` is false), without
+ *   its order check (topo-sort repairs order): a model that is already invalid is reported as the
+ *   input's problem (YlcError 'bad-model'), not blamed on the first pass.
  * - After every pass the verifier runs (unless `verifyEach` is false); a failure names the pass
  *   and the passes that ran before it.
  * - `fixpoint{max=N}(p1,p2,...)` repeats its body until no pass in it changes the model, at most
@@ -136,6 +139,7 @@ export async function runPipeline(
 ): Promise<PipelineReport> {
   const text = typeof pipeline === 'string' ? pipeline : printPipeline(pipeline);
   const plan = planPipeline(pipeline, options.extraPasses);
+  if (options.verifyEach ?? true) verifyInput(model);
   const runner = new PipelineRunner(model, options);
   const inputSnapshot = options.reproducer ? encodeModel(model) : undefined;
   try {
@@ -145,6 +149,13 @@ export async function runPipeline(
     if (inputSnapshot && options.reproducer) writeReproducer(inputSnapshot, text, options.reproducer, options.log);
     throw error;
   }
+}
+
+function verifyInput(model: Model): void {
+  const problems = verifyModel(model, { order: false });
+  if (problems.length === 0) return;
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : '';
+  throw new YlcError('bad-model', `input model: ${problems[0]}${more}; no pass ran`);
 }
 
 function writeReproducer(snapshot: Uint8Array, pipeline: string, path: string, log?: (text: string) => void): void {
