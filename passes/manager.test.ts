@@ -64,8 +64,38 @@ describe('pass manager', () => {
     ['fixpoint', "'fixpoint' needs a body: fixpoint{max=4}(constant-fold,dce)"],
     ['dce(cse)', "pass 'dce' takes no nested pipeline"],
     ['dce{aggressive=true,aggressive=false}', "pass 'dce': option 'aggressive' given twice"],
+    ['prune-slim{thresh=1e999}', "pass 'prune-slim': option 'thresh' expects a finite number, got '1e999'"],
+    ['constant-fold{size-limit=1e400}', "pass 'constant-fold': option 'size-limit' expects an integer, got '1e400'"],
+    ['constant-fold{size-limit=99999999999999999999}', "pass 'constant-fold': option 'size-limit' expects an integer, got '99999999999999999999'"],
+    ['prune-l1{ratios=[0.5,,0.25]}', "pass 'prune-l1': option 'ratios' expects a list of numbers like [0.5,0.25], got '[0.5,,0.25]'"],
+    ['prune-l1{ratios=[0.5,]}', "pass 'prune-l1': option 'ratios' expects a list of numbers like [0.5,0.25], got '[0.5,]'"],
+    ['prune-l1{ratios=[]}', "pass 'prune-l1': option 'ratios' expects a list of numbers like [0.5,0.25], got '[]'"],
+    ['prune-l1{ratios=0.5:0.25}', "pass 'prune-l1': option 'ratios' expects a list of numbers like [0.5,0.25], got '0.5:0.25'"],
+    ['prune-l1{ratios=[0.5,1e999]}', "pass 'prune-l1': option 'ratios' expects a list of finite numbers like [0.5,0.25], got '[0.5,1e999]'"],
   ])('rejects %s', (text, message) => {
     expect(() => planPipeline(text)).toThrow(message);
+  });
+
+  it('checks the declared bounds of numbers, integers and lists when planning', () => {
+    const bounded = definePass({
+      name: 'bounded',
+      summary: 'test pass: bounded options',
+      options: {
+        ratios: { type: 'numbers', default: [0.5], min: 0, exclusiveMin: true, max: 1, help: 'kept fractions' },
+        percent: { type: 'number', default: 0, min: 0, max: 0.99, help: 'a fraction' },
+        round: { type: 'integer', default: 8, min: 1, help: 'a multiple' },
+      },
+      run: () => ({ modified: false }),
+    });
+    const plan = (text: string) => planPipeline(text, [bounded]);
+    expect(() => plan('bounded{ratios=[2,-1]}')).toThrow("pass 'bounded': option 'ratios' expects values in (0, 1], got '[2,-1]'");
+    expect(() => plan('bounded{ratios=[0.5,0]}')).toThrow("pass 'bounded': option 'ratios' expects values in (0, 1], got '[0.5,0]'");
+    expect(() => plan('bounded{percent=1}')).toThrow("pass 'bounded': option 'percent' expects a value in [0, 0.99], got '1'");
+    expect(() => plan('bounded{round=0}')).toThrow("pass 'bounded': option 'round' expects a value in [1, inf], got '0'");
+    expect(plan('bounded{ratios=[1,0.25],percent=0.99,round=1}')).toEqual([
+      { kind: 'pass', pass: bounded, options: { ratios: [1, 0.25], percent: 0.99, round: 1 } },
+    ]);
+    expect(plan('bounded{ratios=0.5}')[0]).toMatchObject({ options: { ratios: [0.5] } });
   });
 
   it('runs passes in order with stats and counters', async () => {

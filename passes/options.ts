@@ -3,10 +3,25 @@
  * pass declaration so that a typo is a one-line usage error naming the pass, option and the fix.
  */
 import { YlcError } from '../ir/errors.js';
-import type { PassDeclaration, PassOptionSpec, PassOptionValue } from './pass.js';
+import type { NumericBounds, PassDeclaration, PassOptionSpec, PassOptionValue } from './pass.js';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
+/** `[min, max]`, `(min, max]`..., for messages. */
+function interval(b: NumericBounds): string {
+  return `${b.exclusiveMin ? '(' : '['}${b.min ?? '-inf'}, ${b.max ?? 'inf'}]`;
+}
+
+function inBounds(x: number, b: NumericBounds): boolean {
+  if (b.min !== undefined && (b.exclusiveMin ? x <= b.min : x < b.min)) return false;
+  return b.max === undefined || x <= b.max;
+}
+
+/**
+ * The value of option `key` of `pass` written as `text`. Numbers must be finite (`1e999` is not
+ * Infinity), integers exact (at most 2^53 - 1 in magnitude), and both within the declared bounds.
+ * A list is `[a,b,...]` with no empty element, or a single bare number.
+ */
 export function parseOptionValue(pass: string, key: string, spec: PassOptionSpec, text: string): PassOptionValue {
   const bad = (expected: string): never => {
     throw new YlcError('bad-pipeline', `pass '${pass}': option '${key}' expects ${expected}, got '${text}'`);
@@ -16,10 +31,9 @@ export function parseOptionValue(pass: string, key: string, spec: PassOptionSpec
     case 'integer': {
       if (!NUMBER.test(text)) bad(spec.type === 'integer' ? 'an integer' : 'a number');
       const value = Number(text);
-      if (spec.type === 'integer' && !Number.isInteger(value)) bad('an integer');
-      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
-        bad(`a value in [${spec.min ?? '-inf'}, ${spec.max ?? 'inf'}]`);
-      }
+      if (spec.type === 'integer' && !Number.isSafeInteger(value)) bad('an integer');
+      if (!Number.isFinite(value)) bad('a finite number');
+      if (!inBounds(value, spec)) bad(`a value in ${interval(spec)}`);
       return value;
     }
     case 'boolean':
@@ -30,10 +44,12 @@ export function parseOptionValue(pass: string, key: string, spec: PassOptionSpec
       if (!spec.choices.includes(text)) bad(`one of ${spec.choices.join('|')}`);
       return text;
     case 'numbers': {
-      const inner = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-      const parts = inner.split(/[,:]/).filter((p) => p !== '');
-      if (parts.length === 0 || !parts.every((p) => NUMBER.test(p))) bad('a list of numbers like [0.5,0.25]');
-      return parts.map(Number);
+      const parts = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1).split(',') : [text];
+      if (!parts.every((p) => NUMBER.test(p))) bad('a list of numbers like [0.5,0.25]');
+      const values = parts.map(Number);
+      if (!values.every(Number.isFinite)) bad('a list of finite numbers like [0.5,0.25]');
+      if (!values.every((x) => inBounds(x, spec))) bad(`values in ${interval(spec)}`);
+      return values;
     }
     case 'string':
       return text;
@@ -64,6 +80,10 @@ export function resolveOptions(
   return values;
 }
 
-export function formatOptionValue(value: PassOptionValue): string {
+/**
+ * An option value as pipeline text (`[0.5,0.25]` for a list). Also takes the words of a repeated
+ * CLI flag (`--ratios 0.5 --ratios 0.25`).
+ */
+export function formatOptionValue(value: PassOptionValue | readonly string[]): string {
   return Array.isArray(value) ? `[${value.join(',')}]` : String(value);
 }

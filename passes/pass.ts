@@ -7,13 +7,24 @@
 import type { Model } from '../ir/model.js';
 import type { Node } from '../ir/graph.js';
 
+/**
+ * Bounds of a numeric option (of every element, for a list), checked when the pipeline is planned,
+ * before any pass runs. Inclusive unless `exclusiveMin`: `{ min: 0, exclusiveMin: true, max: 1 }`
+ * is (0, 1].
+ */
+export interface NumericBounds {
+  min?: number;
+  max?: number;
+  exclusiveMin?: boolean;
+}
+
 export type PassOptionSpec =
-  | { type: 'number'; default: number; help: string; min?: number; max?: number }
-  | { type: 'integer'; default: number; help: string; min?: number; max?: number }
+  | ({ type: 'number'; default: number; help: string } & NumericBounds)
+  | ({ type: 'integer'; default: number; help: string } & NumericBounds)
   | { type: 'boolean'; default: boolean; help: string }
   | { type: 'string'; default: string; help: string }
   | { type: 'enum'; default: string; help: string; choices: readonly string[] }
-  | { type: 'numbers'; default: readonly number[]; help: string };
+  | ({ type: 'numbers'; default: readonly number[]; help: string } & NumericBounds);
 
 export type PassOptionValue = number | boolean | string | readonly number[];
 

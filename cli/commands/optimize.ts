@@ -6,10 +6,10 @@ import type { Argv } from 'yargs';
 import { saveModel, type SaveOptions } from '../../ir/serde/index.js';
 import { YlcError } from '../../ir/errors.js';
 import { planPipeline, runPipeline, type PipelineReport } from '../../passes/manager.js';
-import { parseOptionValue } from '../../passes/options.js';
+import { formatOptionValue, parseOptionValue } from '../../passes/options.js';
 import { printPipeline } from '../../passes/pipeline-text.js';
 import { PASSES } from '../../passes/index.js';
-import type { PassDeclaration } from '../../passes/pass.js';
+import type { PassDeclaration, PassOptionValue } from '../../passes/pass.js';
 import { checkOutputPath, defaultOutputPath, readModelFile } from '../io.js';
 import { formatCount, summarizeModel } from '../../ir/summary.js';
 
@@ -123,7 +123,7 @@ export function passCommands<T>(y: Argv<T>, rawArgs: readonly string[]): Argv<T>
         for (const [key, spec] of Object.entries(pass.options)) {
           s = s.option(key, {
             type: spec.type === 'boolean' ? 'boolean' : 'string',
-            describe: `${spec.help} (default ${Array.isArray(spec.default) ? `[${spec.default.join(',')}]` : String(spec.default)}${spec.type === 'enum' ? `; ${spec.choices.join('|')}` : ''})`,
+            describe: `${spec.help} (default ${formatOptionValue(spec.default)}${spec.type === 'enum' ? `; ${spec.choices.join('|')}` : ''})`,
           });
         }
         return s;
@@ -141,9 +141,9 @@ export function passCommands<T>(y: Argv<T>, rawArgs: readonly string[]): Argv<T>
 function passPipeline(pass: PassDeclaration, args: Record<string, unknown>): string {
   const options: Array<[string, string]> = [];
   for (const key of Object.keys(pass.options)) {
-    const value = args[key];
+    const value = args[key] as PassOptionValue | string[] | undefined;
     if (value === undefined) continue;
-    options.push([key, Array.isArray(value) ? `[${value.join(',')}]` : String(value)]);
+    options.push([key, formatOptionValue(value)]);
   }
   return printPipeline([{ name: pass.name, options, body: undefined }]);
 }
