@@ -149,6 +149,100 @@ describe('prune-slim: exactness in ONNX Runtime', () => {
   });
 });
 
+/**
+ * A two-channel Conv + BatchNormalization whose channel 0 has gamma 0 (the constant beta = 1),
+ * through `body` (from `na` to `ra`), read by `consumer` (from `ra` to `y`).
+ */
+function zeroGamma(body: string, consumer: string, out = 'float[1,1,4,4] y', extra = ''): Model {
+  return parseModel(
+    `<ir_version: 8, opset_import: ["" : 17]>
+g (float[1,2,4,4] x) => (${out})
+<float[2,2,1,1] wa = {1, 2, 3, 4}, float[2] ga = {0, 1}, float[2] ba = {1, 0}, float[2] ma = {0, 0}, float[2] va = {1, 1},
+ float[1,2,1,1] wc = {1, 2}, float[1] bc = {0.5}${extra}>
+{
+  [ca] ya = Conv <kernel_shape: ints = [1, 1]> (x, wa)
+  [bna] na = BatchNormalization (ya, ga, ba, ma, va)
+  ${body}
+  ${consumer}
+}`,
+    'zero-gamma.onnxtxt',
+  );
+}
+
+const conv1x1 = '[cc] y = Conv <kernel_shape: ints = [1, 1]> (ra, wc, bc)';
+
+describe('prune-slim: exact by default, whatever the ops between a zero gamma and its consumer', () => {
+  it('ops whose value on a constant is computed (Sin, Cos, Tan, Shrink, Mod, Where): the channel is folded, outputs unchanged', async () => {
+    const cases: Array<[string, string]> = [
+      ['Sin', '[f] ra = Sin (na)'],
+      ['Cos', '[f] ra = Cos (na)'],
+      ['Tan', '[f] ra = Tan (na)'],
+      ['Shrink', '[f] ra = Shrink <lambd: float = 0.5, bias: float = 0.25> (na)'],
+      ['Mod', '[f] ra = Mod <fmod: int = 1> (na, md)'],
+      ['Where', '[f] ra = Where (wc0, na, wb)'],
+    ];
+    const extra = ', float[2,1,1] md = {0.75, 2}, bool[2,1,1] wc0 = {0, 1}, float[2,1,1] wb = {-3, 1}';
+    for (const [op, body] of cases) {
+      const m = zeroGamma(body, conv1x1, undefined, extra);
+      const before = copy(m);
+      const { ctx } = await runPass(pruneSlimPass, m, { scope: 'all', round: 1, min: 1 });
+      expect(ctx.counters['channels-removed'], op).toBe(1);
+      expect(ctx.counters['channels-inexact'], op).toBeUndefined();
+      expect(verifyModel(m), op).toEqual([]);
+      expect((await compareOutputs(m, before, { name: 'x', dims: [1, 2, 4, 4] })).y, op).toBeLessThan(1e-6);
+    }
+  });
+
+  it('a zero-gamma channel whose removal is not exact is kept, with border-maps or not, and names cannot change why', async () => {
+    const ct = 'float[1,1,8,8] y';
+    const cases: Array<[string, Model, string]> = [
+      [
+        'an op whose value on a constant is not computed (GlobalLpPool)',
+        zeroGamma('[f] ra = GlobalLpPool (na)', conv1x1, 'float[1,1,1,1] y'),
+        "kept channel 0: channel 0 of 'ra', read by Conv 'cc': GlobalLpPool 'f': the value of GlobalLpPool on a constant is not computed",
+      ],
+      [
+        'a Mul by a map that is not constant',
+        zeroGamma('[r] mean = ReduceMean <axes: ints = [1]> (x)\n  [s] map = Sigmoid (mean)\n  [f] ra = Mul (na, map)', conv1x1),
+        "kept channel 0: channel 0 of 'ra', read by Conv 'cc': Mul 'f' combines channel 0 with 'map', which is not a constant per channel",
+      ],
+      [
+        'a depthwise ConvTranspose',
+        zeroGamma('[f] ra = ConvTranspose <group: int = 2, kernel_shape: ints = [2, 2], strides: ints = [2, 2]> (na, wd)', '[cc] y = Conv <kernel_shape: ints = [1, 1]> (ra, wc, bc)', ct, ', float[2,1,2,2] wd = {1, 2, 3, 4, 1, 1, 1, 1}'),
+        "kept channel 0: channel 0 of 'ra', read by Conv 'cc': ConvTranspose 'f' is a transposed convolution: the constant 1 of channel 0 does not give a constant output",
+      ],
+      [
+        "a ConvTranspose consumer named 'not constant'",
+        zeroGamma('[f] ra = Relu (na)', '["not constant"] y = ConvTranspose <kernel_shape: ints = [3, 3], strides: ints = [2, 2], pads: ints = [1, 1, 0, 0]> (ra, wt)', ct, ', float[2,1,3,3] wt = {1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1}'),
+        "kept channel 0: ConvTranspose 'not constant' is a transposed convolution: a constant input does not give a constant output",
+      ],
+    ];
+    for (const [what, base, remark] of cases) {
+      for (const maps of [false, true]) {
+        const m = copy(base);
+        const { ctx } = await runPass(pruneSlimPass, m, { scope: 'all', round: 1, min: 1, 'border-maps': maps });
+        expect(ctx.counters['kept-for-exactness'], what).toBe(1);
+        expect(ctx.counters['channels-removed'], what).toBeUndefined();
+        expect(ctx.remarks.map((r) => r.replace(/^[^:]*: group '[^']*': /, '')), what).toContain(remark);
+        expect(printModel(m), what).toBe(printModel(base));
+        expect((await compareOutputs(m, base, { name: 'x', dims: [1, 2, 4, 4] })).y, what).toBe(0);
+      }
+    }
+  });
+
+  it('the summary counts the channels removed lossily by kind (ranking=global above thresh)', async () => {
+    const m = zeroGamma('[f] ra = Relu (na)', conv1x1);
+    const { ctx } = await runPass(pruneSlimPass, m, { scope: 'all', round: 1, min: 1, ranking: 'global', percent: 0.5, thresh: 0 });
+    expect(ctx.counters['channels-inexact']).toBeUndefined();
+    const g = copy(zeroGamma('[f] ra = Relu (na)', conv1x1));
+    const ga = g.graph.initializers.get('ga')!;
+    ga.constValue = Tensor.fromFloat32([2], Float32Array.of(0.5, 1), { name: 'ga' });
+    const r = await runPass(pruneSlimPass, g, { scope: 'all', round: 1, min: 1, ranking: 'global', percent: 0.5 });
+    expect(r.ctx.counters['channels-inexact']).toBe(1);
+    expect(r.ctx.warnings.at(-1)).toMatch(/; 1 removed channels change the outputs \(1 not constant\)$/);
+  });
+});
+
 describe('prune-slim: scope and ranking', () => {
   const built = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 256 });
   randomizeBatchNorms(built, { seed: 6, zeroFraction: 0.6 });

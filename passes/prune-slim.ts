@@ -28,8 +28,11 @@
  * expand), which needs the static input size and at most `max-map` elements (else the channel is
  * kept). Opt-in because the Add between a conv and its BatchNormalization keeps fold-bn from
  * fusing them, and it costs a pass over the conv's output at run time.
- * Channels that are not constant (ranking=global above thresh: |gamma| > thresh) are removed
- * anyway, as network slimming does before its finetune; the summary counts them.
+ * Likewise, with border-maps or not, every channel at or under thresh whose removal is not exact
+ * for another reason (prune/constants.ts: an op whose value on a constant is not computed, an
+ * operand that is not constant per channel, a ConvTranspose, a normalisation over the channels) is
+ * kept, with a remark naming the reason. Channels above thresh (ranking=global) are removed
+ * anyway, constant or not, as network slimming does before its finetune; the summary counts them.
  * Channels with 0 < |gamma| <= thresh are taken as constant beta (`channels-approximate`).
  *
  * `apply=false` records the masks in metadata `ylc.prune.masks` for `channel-slice` (or hand
@@ -38,8 +41,8 @@
 import { YlcError } from '../ir/errors.js';
 import type { ChannelGroup } from './analysis/channel-groups.js';
 import { definePass } from './pass.js';
-import { category, finishPrune, startPrune, PADDED, gammaImportance, l1Importance, roundUp, SCOPE_OPTION, topIndices } from './prune/decide.js';
-import { DEFAULT_MAX_MAP, type RemovalOptions } from './prune/constants.js';
+import { countByKind, finishPrune, startPrune, gammaImportance, l1Importance, roundUp, SCOPE_OPTION, topIndices } from './prune/decide.js';
+import { DEFAULT_MAX_MAP, type Inexact, type RemovalOptions } from './prune/constants.js';
 import { planSlice } from './prune/slice.js';
 
 export const pruneSlimPass = definePass({
@@ -103,24 +106,24 @@ export const pruneSlimPass = definePass({
     if (masks.size) {
       const plan = planSlice(analysis, masks, removal);
       let added = 0;
-      const why = new Map<string, number>();
+      const why: Inexact[] = [];
       for (const [g, unfoldable] of plan.unfoldable) {
         const keep = masks.get(g);
         if (!keep || unfoldable.size === 0) continue;
+        const imp = importance.get(g)!;
         const back: number[] = [];
         for (const [c, w] of unfoldable) {
-          // Constants that cannot be folded exactly come back (with border-maps, only those whose
-          // map could not be made); a channel that is not constant (|gamma| above the constant
-          // threshold, ranking=global) is pruned lossily, as network slimming does.
-          if (keep.includes(c) || (o['border-maps'] ? category(w) !== PADDED : category(w) === 'not constant')) continue;
+          // A channel at or under thresh (|gamma| ~ 0: a constant) whose removal is not exact comes
+          // back, whatever the reason; one above it (ranking=global) is pruned lossily, as network
+          // slimming does before its finetune.
+          if (keep.includes(c) || imp[c]! > o.thresh) continue;
           back.push(c);
-          ctx.remark(g.producers[0]?.node, `group '${g.key}': kept channel ${c}: ${w}`);
-          why.set(category(w), (why.get(category(w)) ?? 0) + 1);
+          ctx.remark(g.producers[0]?.node, `group '${g.key}': kept channel ${c}: ${w.why}`);
+          why.push(w);
         }
         if (back.length === 0) continue;
         const kept = new Set([...keep, ...back]);
         const n = Math.min(roundUp(kept.size, o.round), g.size);
-        const imp = importance.get(g)!;
         const order = Array.from({ length: g.size }, (_, i) => i).sort((a, b) => imp[b]! - imp[a]! || a - b);
         for (const i of order) {
           if (kept.size >= n) break;
@@ -132,7 +135,7 @@ export const pruneSlimPass = definePass({
       }
       if (added) {
         ctx.count('kept-for-exactness', added);
-        ctx.warn(`kept ${added} channels (rounding included) whose removal would change the outputs: ${[...why].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+        ctx.warn(`kept ${added} channels (rounding included) whose removal would change the outputs: ${countByKind(why)}`);
       }
     }
     return finishPrune(model, analysis, masks, { apply: o.apply, constantGamma: o.thresh, removal, emit, before, candidates: groups }, ctx);

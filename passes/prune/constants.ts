@@ -27,15 +27,22 @@
  * inference on the unmodified model, types restored), a 2-D conv weight read as [Cout, Cin, kh, kw],
  * and at most `maxMap` elements in the expanded map; otherwise, or with `maps: false`, the channels are `unfoldable`.
  *
- * Where this is not exact (the channel is `unfoldable`, with the reason):
- *   - the channel is not constant (NaN here): its filter and gamma are not zero (prune-l1 drops
- *     such channels; a finetune recovers);
- *   - a nonzero constant into a padded Conv consumer that gets no correction map (above);
- *   - a nonzero constant goes through a padded depthwise conv, Pad, or AveragePool counting pads:
- *     the value is not constant on the border of that map any more;
- *   - the group is normalised over its channels (LayerNorm over channels, reductions): removing a
- *     channel changes the statistics, whatever its value;
- *   - a ConvTranspose consumer (a constant input gives a strided pattern, not a constant).
+ * Where this is not exact (the channel is `unfoldable`, with an `Inexact`: a kind and the reason):
+ *   - 'not-constant': the channel is not constant at its source: its filter and gamma are not zero
+ *     (prune-l1 drops such channels; a finetune recovers);
+ *   - 'unmodelled': a constant reaches an op whose value on a constant is not computed here (an op
+ *     missing from the tables below, a reduction other than mean/max/min, a non-finite result);
+ *   - 'varies': an op on the way makes the constant vary: an operand that is not a constant per
+ *     channel (Mul by an attention map), Concat pieces of the channel with different constants;
+ *   - 'padded': a nonzero constant into a padded Conv consumer that gets no correction map
+ *     (above), or through a padded depthwise conv, Pad, or AveragePool counting pads: the value is
+ *     not constant on the border of that map any more;
+ *   - 'transposed': a nonzero constant into a ConvTranspose (consumer or depthwise): a constant
+ *     input gives a strided pattern, not a constant;
+ *   - 'normalised': the group is normalised over its channels (LayerNorm over channels,
+ *     reductions): removing a channel changes the statistics, whatever its value.
+ * Only 'not-constant' is a property of the channel itself; every other kind is a constant that is
+ * not folded exactly.
  * |gamma_c| <= `constantGamma` (prune-slim's thresh) is taken as gamma_c = 0: the constant is
  * beta_c, with an error of at most |gamma_c| |x - mean_c| / sqrt(var_c + eps) (`approximate`).
  */
@@ -74,6 +81,20 @@ export interface BorderMap {
   readonly weff: Float64Array;
 }
 
+/** Why removing a channel changes the outputs (see the header). */
+export type InexactKind = 'not-constant' | 'unmodelled' | 'varies' | 'padded' | 'transposed' | 'normalised';
+
+export interface Inexact {
+  readonly kind: InexactKind;
+  /** For remarks: names the nodes and values involved. */
+  readonly why: string;
+}
+
+/** A channel's value where it is read: its constant, or why it has none. */
+type Traced = number | Inexact;
+
+const known = (t: Traced): t is number => typeof t === 'number';
+
 /** Default `maxMap`: 4M elements (16 MiB in float32), the largest map of yolov5x at 640. */
 export const DEFAULT_MAX_MAP = 1 << 22;
 
@@ -82,7 +103,7 @@ export interface RemovalPlan {
   readonly keep: Map<ChannelSpace, number[]>;
   readonly folds: Fold[];
   /** Removed channels (group coordinates) whose removal changes the outputs, with why. */
-  readonly unfoldable: Map<ChannelGroup, Map<number, string>>;
+  readonly unfoldable: Map<ChannelGroup, Map<number, Inexact>>;
   /** Removed channels taken as constant with 0 < |gamma| <= constantGamma. */
   readonly approximate: number;
 }
@@ -134,7 +155,7 @@ export function planRemoval(
   for (const [s, gone] of removed) {
     for (const idx of gone) {
       const g = s.segments.find((seg) => idx >= seg.offset && idx < seg.offset + seg.size)?.group;
-      if (g?.inexact.length) c.unfoldableAt(s, idx, g.inexact[0]!);
+      if (g?.inexact.length) c.unfoldableAt(s, idx, { kind: 'normalised', why: g.inexact[0]! });
     }
     for (const consumer of s.consumers) c.fold(s, consumer, gone);
   }
@@ -142,7 +163,7 @@ export function planRemoval(
 }
 
 class ConstantTracer {
-  private readonly memo = new Map<ChannelSpace, Map<number, number>>();
+  private readonly memo = new Map<ChannelSpace, Map<number, Traced>>();
   private readonly into = new Map<ChannelSpace, ChannelLink[]>();
   private readonly approx = new Set<string>();
   private readonly values = new Map<Tensor, (i: number) => number>();
@@ -162,7 +183,7 @@ class ConstantTracer {
     }
   }
 
-  unfoldableAt(s: ChannelSpace, index: number, why: string): void {
+  unfoldableAt(s: ChannelSpace, index: number, why: Inexact): void {
     const seg = s.segments.find((x) => index >= x.offset && index < x.offset + x.size);
     if (!seg) return;
     let m = this.plan.unfoldable.get(seg.group);
@@ -184,8 +205,9 @@ class ConstantTracer {
     const contributions: Array<[number, number]> = [];
     for (const idx of gone) {
       const k = this.constAt(s, idx);
-      if (Number.isNaN(k)) {
-        this.unfoldableAt(s, idx, `channel ${idx} of '${s.value.name}' is not constant where ${node.describe()} reads it`);
+      if (!known(k)) {
+        const why = k.kind === 'not-constant' ? `channel ${idx} of '${s.value.name}' is not constant where ${node.describe()} reads it` : `channel ${idx} of '${s.value.name}', read by ${node.describe()}: ${k.why}`;
+        this.unfoldableAt(s, idx, { kind: k.kind, why });
         continue;
       }
       if (k === 0) {
@@ -193,7 +215,7 @@ class ConstantTracer {
         continue;
       }
       if (consumer.kind === 'conv-transpose') {
-        this.unfoldableAt(s, idx, `${node.describe()} is a transposed convolution: a constant input does not give a constant output`);
+        this.unfoldableAt(s, idx, { kind: 'transposed', why: `${node.describe()} is a transposed convolution: a constant input does not give a constant output` });
         continue;
       }
       contributions.push([idx, k * scale]);
@@ -204,7 +226,7 @@ class ConstantTracer {
       const geometry = this.borderGeometry(node, w.tensor, w.axisMap, dims);
       if (typeof geometry === 'string') {
         for (const [idx, k] of contributions) {
-          this.unfoldableAt(s, idx, `${node.describe()} reads zero padding: the constant ${fmt(k)} of channel ${idx} folds exactly inside, not on the border (${geometry})`);
+          this.unfoldableAt(s, idx, { kind: 'padded', why: `${node.describe()} reads zero padding: the constant ${fmt(k)} of channel ${idx} folds exactly inside, not on the border (${geometry})` });
         }
       } else {
         border = { ...geometry, weff: effectiveKernel(floatValues(w.tensor), dims, contributions) };
@@ -272,32 +294,37 @@ class ConstantTracer {
     return f;
   }
 
-  /** The constant value of channel `c` of space `s`, NaN when it is not constant. */
-  constAt(s: ChannelSpace, c: number): number {
+  /** The constant value of channel `c` of space `s`, or why it has none. */
+  constAt(s: ChannelSpace, c: number): Traced {
     let m = this.memo.get(s);
     if (!m) this.memo.set(s, (m = new Map()));
     const hit = m.get(c);
     if (hit !== undefined) return hit;
-    m.set(c, NaN); // cycles cannot happen in a DAG; this guards against malformed input
+    // Cycles cannot happen in a DAG; this guards against malformed input.
+    m.set(c, { kind: 'unmodelled', why: `'${s.value.name}' depends on itself` });
     const v = this.compute(s, c);
     m.set(c, v);
     return v;
   }
 
-  private compute(s: ChannelSpace, c: number): number {
-    if (s.origin === 'placeholder' || !s.node) return NaN;
+  private compute(s: ChannelSpace, c: number): Traced {
+    if (s.origin === 'placeholder' || !s.node) return { kind: 'not-constant', why: `'${s.value.name}' is not made by an op the analysis follows` };
     if (s.origin === 'producer') return this.producerConst(s, c);
     const node = s.node;
     const links = this.into.get(s) ?? [];
-    const inputs = node.inputs.map((v, i): number => {
+    // Absent optional inputs are NaN: the ops that have them look at node.input(i) first.
+    const inputs = node.inputs.map((v, i): Traced => {
       if (!v) return NaN;
       const l = links.find((x) => x.inputIndex === i && c >= x.toOffset && c < x.toOffset + x.length);
       if (l) return this.constAt(l.from, l.fromOffset + (c - l.toOffset));
-      return this.operandConst(s, node, i, v, c);
+      const k = this.operandConst(s, node, i, v, c);
+      return Number.isNaN(k) ? { kind: 'varies', why: `${node.describe()} combines channel ${c} with '${v.name}', which is not a constant per channel` } : k;
     });
     const data = links.find((x) => c >= x.toOffset && c < x.toOffset + x.length);
-    const x = data ? inputs[data.inputIndex]! : NaN;
-    return this.transfer(node, s, c, x, inputs);
+    const x: Traced = data ? inputs[data.inputIndex]! : { kind: 'unmodelled', why: `${node.describe()} does not carry channel ${c}` };
+    const v = this.transfer(node, s, c, x, inputs);
+    if (known(v) && !Number.isFinite(v)) return { kind: 'unmodelled', why: `${node.describe()} gives channel ${c} the value ${v}, not a finite constant` };
+    return v;
   }
 
   /** A constant operand's value at channel c of the output space (per-channel or broadcast scalar). */
@@ -309,19 +336,21 @@ class ConstantTracer {
     return chain.tensor.size === 1 ? this.reader(chain.tensor)(0) : NaN;
   }
 
-  private producerConst(s: ChannelSpace, c: number): number {
+  private producerConst(s: ChannelSpace, c: number): Traced {
     const p = s.producers[0];
-    if (!p) return NaN;
+    const notConstant: Inexact = { kind: 'not-constant', why: `channel ${c} of '${s.value.name}' is not constant` };
+    if (!p) return notConstant;
     const w = this.analysis.param(p.node.input(p.weightInput));
-    if (!w || !filterIsZero(this.reader(w.tensor), w.tensor.dims, w.axisMap[p.weightAxis]!, c)) return NaN;
+    if (!w || !filterIsZero(this.reader(w.tensor), w.tensor.dims, w.axisMap[p.weightAxis]!, c)) return notConstant;
     let bias = 0;
     if (p.biasInput !== undefined && p.node.input(p.biasInput)) {
       const rec = s.params.find((r) => r.node === p.node && r.input === p.biasInput);
       const b = this.analysis.param(p.node.input(p.biasInput));
-      if (!b) return NaN;
+      const unknownBias: Inexact = { kind: 'varies', why: `${p.node.describe()} has a zero filter for channel ${c} but its bias is not a constant per channel` };
+      if (!b) return unknownBias;
       if (b.tensor.size === 1) bias = this.reader(b.tensor)(0);
       else if (rec && isPerChannel(b, rec.axis) && b.tensor.size === s.size) bias = this.reader(b.tensor)(c);
-      else return NaN;
+      else return unknownBias;
       if (p.kind === 'gemm') bias *= p.node.attrFloat('beta', 1);
     }
     return bias;
@@ -332,8 +361,10 @@ class ConstantTracer {
     return v ? this.operandConst(s, node, input, v, c) : NaN;
   }
 
-  private transfer(node: Node, s: ChannelSpace, c: number, x: number, ins: number[]): number {
+  /** Channel c of the output of `node` from its data input x and all its inputs `ins`. */
+  private transfer(node: Node, s: ChannelSpace, c: number, x: Traced, ins: readonly Traced[]): Traced {
     const op = node.opType;
+    const unmodelled = (): Inexact => ({ kind: 'unmodelled', why: `${node.describe()}: the value of ${op} on a constant is not computed` });
     switch (op) {
       case 'Identity':
       case 'Dropout':
@@ -358,10 +389,12 @@ class ConstantTracer {
       case 'ReduceMin':
         return x;
       case 'AveragePool':
-        if (x !== 0 && node.attrInt('count_include_pad', 0) !== 0 && hasPads(node)) this.unfoldableAt(s, c, `${node.describe()} averages zero padding into channel ${c}`);
+        if (known(x) && x !== 0 && node.attrInt('count_include_pad', 0) !== 0 && hasPads(node)) {
+          this.unfoldableAt(s, c, { kind: 'padded', why: `${node.describe()} averages zero padding into channel ${c}` });
+        }
         return x;
       case 'Pad':
-        if (x !== 0) this.unfoldableAt(s, c, `${node.describe()} pads channel ${c}, constant ${fmt(x)}, with other values`);
+        if (known(x) && x !== 0) this.unfoldableAt(s, c, { kind: 'padded', why: `${node.describe()} pads channel ${c}, constant ${fmt(x)}, with other values` });
         return x;
       case 'BatchNormalization': {
         const gamma = this.paramAt(s, node, 1, c);
@@ -375,41 +408,74 @@ class ConstantTracer {
           }
           return beta;
         }
+        if (!known(x)) return x;
         const mean = this.paramAt(s, node, 3, c);
         const variance = this.paramAt(s, node, 4, c);
         const eps = Math.fround(node.attrFloat('epsilon', 1e-5));
         return ((x - mean) * gamma) / Math.sqrt(variance + eps) + beta;
       }
       case 'InstanceNormalization':
-        return Number.isNaN(x) ? NaN : this.paramAt(s, node, 2, c);
+        // Over the spatial axes of channel c: a constant normalises to 0, leaving the bias. On
+        // another axis the tracked channel is normalised together with other values.
+        if (!known(x)) return x;
+        return s.axis === 1 ? this.paramAt(s, node, 2, c) : { kind: 'varies', why: `${node.describe()} normalises channel ${c} together with other values` };
       case 'Conv': {
         // Depthwise (the only conv that carries a space through): k * sum(W_c) + b_c.
-        if (Number.isNaN(x)) return NaN;
+        if (!known(x)) return x;
         const w = this.analysis.param(node.input(1));
-        if (!w || w.axisMap[0] !== 0) return NaN;
+        if (!w || w.axisMap[0] !== 0) return unmodelled();
         const at = this.reader(w.tensor);
         const per = w.tensor.size / w.tensor.dims[0]!;
         let sum = 0;
         for (let t = 0; t < per; t++) sum += at(c * per + t);
         const b = node.input(2) ? this.paramAt(s, node, 2, c) : 0;
         if (x !== 0 && windowReadsPadding(node, w.dims[w.dims.length - 1]!)) {
-          this.unfoldableAt(s, c, `${node.describe()} reads zero padding: channel ${c} is constant inside only`);
+          this.unfoldableAt(s, c, { kind: 'padded', why: `${node.describe()} reads zero padding: channel ${c} is constant inside only` });
         }
         return x * sum + b;
       }
+      case 'ConvTranspose':
+        // Depthwise: a zero input leaves the bias everywhere; any other constant gives a strided pattern.
+        if (!known(x)) return x;
+        if (x !== 0) return { kind: 'transposed', why: `${node.describe()} is a transposed convolution: the constant ${fmt(x)} of channel ${c} does not give a constant output` };
+        return node.input(2) ? this.paramAt(s, node, 2, c) : 0;
       case 'Clip': {
+        if (!known(x)) return x;
         const lo = node.input(1) ? ins[1]! : node.attrFloat('min', -Infinity);
         const hi = node.input(2) ? ins[2]! : node.attrFloat('max', Infinity);
+        if (!known(lo)) return lo;
+        if (!known(hi)) return hi;
         return Math.min(Math.max(x, lo), hi);
+      }
+      case 'Where': {
+        const [cond = NaN, a = NaN, b = NaN] = ins;
+        if (known(cond)) return cond !== 0 ? a : b;
+        if (known(a) && known(b) && a === b) return a;
+        return firstUnknown(ins) ?? unmodelled();
       }
       default: {
         const f = ELEMENTWISE[op];
-        if (f) return f(ins, node);
+        if (f) {
+          const missing = firstUnknown(ins);
+          return missing ?? f(ins as number[], node);
+        }
         const u = UNARY[op];
-        return u ? u(x, node) : NaN;
+        if (!u) return unmodelled();
+        return known(x) ? u(x, node) : x;
       }
     }
   }
+}
+
+/** The first input without a value, one that is not constant at its source first. */
+function firstUnknown(ins: readonly Traced[]): Inexact | undefined {
+  let first: Inexact | undefined;
+  for (const t of ins) {
+    if (known(t)) continue;
+    if (t.kind === 'not-constant') return t;
+    first ??= t;
+  }
+  return first;
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -448,6 +514,26 @@ const UNARY: Readonly<Record<string, (x: number, node: Node) => number>> = {
   },
   Sign: Math.sign,
   ThresholdedRelu: (x, n) => (x > Math.fround(n.attrFloat('alpha', 1)) ? x : 0),
+  Shrink: (x, n) => {
+    const lambd = Math.fround(n.attrFloat('lambd', 0.5));
+    const bias = Math.fround(n.attrFloat('bias', 0));
+    return x < -lambd ? x + bias : x > lambd ? x - bias : 0;
+  },
+  Sin: Math.sin,
+  Cos: Math.cos,
+  Tan: Math.tan,
+  Asin: Math.asin,
+  Acos: Math.acos,
+  Atan: Math.atan,
+  Sinh: Math.sinh,
+  Cosh: Math.cosh,
+  Asinh: Math.asinh,
+  Acosh: Math.acosh,
+  Atanh: Math.atanh,
+  // Booleans are 0 and 1.
+  Not: (x) => (x === 0 ? 1 : 0),
+  IsNaN: (x) => (Number.isNaN(x) ? 1 : 0),
+  IsInf: (x, n) => ((x === Infinity && n.attrInt('detect_positive', 1) !== 0) || (x === -Infinity && n.attrInt('detect_negative', 1) !== 0) ? 1 : 0),
 };
 
 const ELEMENTWISE: Readonly<Record<string, (ins: number[], node: Node) => number>> = {
@@ -461,6 +547,11 @@ const ELEMENTWISE: Readonly<Record<string, (ins: number[], node: Node) => number
   Sum: (xs) => xs.reduce((p, q) => p + q, 0),
   Mean: (xs) => xs.reduce((p, q) => p + q, 0) / xs.length,
   PRelu: ([x, slope]) => (x! >= 0 ? x! : x! * slope!),
+  // fmod=1: the sign of the dividend (C fmod, JS %); fmod=0 (integers): the sign of the divisor.
+  Mod: ([a, b], n) => {
+    const r = a! % b!;
+    return n.attrInt('fmod', 0) !== 0 || r === 0 || (r < 0) === (b! < 0) ? r : r + b!;
+  },
 };
 
 /** erf to double precision: its Maclaurin series for |x| < 3, the continued fraction of erfc beyond. */

@@ -20,7 +20,7 @@ import type { PassContext, PassResult } from '../pass.js';
 import { emitSlimConfig, prepareEmit, type EmitRequest } from './emit-cfg.js';
 import { writeMasks } from './masks.js';
 import { PartClassifier } from './parts.js';
-import type { RemovalOptions } from './constants.js';
+import type { Inexact, InexactKind, RemovalOptions } from './constants.js';
 import { sliceChannels, type SliceReport } from './slice.js';
 import { toFloat64 } from './tensor-edit.js';
 
@@ -227,9 +227,7 @@ function summarize(r: SliceReport, o: FinishOptions, after: Measure, total: numb
   if (r.unfoldable === 0 && r.approximate === 0) exact = `outputs unchanged: every removed channel was constant and is folded into its consumers${maps}`;
   else if (r.unfoldable === 0) exact = `${r.approximate} removed channels had 0 < |gamma| <= thresh: taken as constant beta (each changes the outputs by |gamma| (x - mean) / sqrt(var + eps) before its activation)`;
   else {
-    const why = new Map<string, number>();
-    for (const m of r.plan.unfoldable.values()) for (const w of m.values()) why.set(category(w), (why.get(category(w)) ?? 0) + 1);
-    exact = `${r.unfoldable} removed channels change the outputs (${[...why].map(([k, n]) => `${n} ${k}`).join(', ')})`;
+    exact = `${r.unfoldable} removed channels change the outputs (${countByKind([...r.plan.unfoldable.values()].flatMap((m) => [...m.values()]))})`;
   }
   ctx.warn(
     `removed ${r.channelsRemoved} of ${total} channels in ${r.groupsPruned} groups: parameters ${formatCount(o.before.params)} -> ${formatCount(after.params)} ` +
@@ -237,11 +235,19 @@ function summarize(r: SliceReport, o: FinishOptions, after: Measure, total: numb
   );
 }
 
-export const PADDED = 'nonzero constants into padded windows (exact inside, not on the border)';
+/** How the summaries count channels whose removal changes the outputs, by kind. */
+export const INEXACT_LABELS: Readonly<Record<InexactKind, string>> = {
+  'not-constant': 'not constant',
+  unmodelled: 'through ops whose value on a constant is not computed',
+  varies: 'made to vary by an op on the way',
+  padded: 'nonzero constants into padded windows (exact inside, not on the border)',
+  transposed: 'nonzero constants into transposed convolutions',
+  normalised: 'normalised with other channels',
+};
 
-export function category(why: string): string {
-  if (why.includes('zero padding') || why.includes('pads')) return PADDED;
-  if (why.includes('not constant')) return 'not constant';
-  if (why.includes('normalises') || why.includes('reduces')) return 'normalised with other channels';
-  return 'other';
+/** "2 not constant, 1 normalised with other channels" */
+export function countByKind(reasons: Iterable<Inexact>): string {
+  const n = new Map<InexactKind, number>();
+  for (const r of reasons) n.set(r.kind, (n.get(r.kind) ?? 0) + 1);
+  return [...n].map(([k, count]) => `${count} ${INEXACT_LABELS[k]}`).join(', ');
 }

@@ -200,7 +200,7 @@ g (float[1,3,6,6] x) => (float[1,2,6,6] y)
       const a = analyzeChannelGroups(m);
       const r = sliceChannels(a, masksFor(a, { a: [0, 2, 3] }), options);
       expect(r).toMatchObject({ channelsRemoved: 1, unfoldable: 1, borderMaps: 0 });
-      return [...r.plan.unfoldable.get(a.groupByKey('a')!)!.values()];
+      return [...r.plan.unfoldable.get(a.groupByKey('a')!)!.values()].map((w) => w.why);
     };
     const m = padded('pads: ints = [1, 1, 1, 1]', [8, 8]);
     const before = decodeModel(encodeModel(m));
