@@ -230,6 +230,32 @@ describe('prune-slim: exact by default, whatever the ops between a zero gamma an
     }
   });
 
+  it('a Concat along another axis joining different constants of one channel: kept, outputs unchanged', async () => {
+    const m = parseModel(
+      `<ir_version: 8, opset_import: ["" : 17]>
+g (float[1,2,4,4] x) => (float[1,1,8,4] y)
+<float[2,2,1,1] wa = {1, 2, 3, 4}, float[2] ga = {0, 1}, float[2] ba = {1, 0}, float[2] ma = {0, 0}, float[2] va = {1, 1},
+ float[2,2,1,1] wb = {1, -1, 2, 1}, float[2] gb = {0, 1}, float[2] bb = {5, 0}, float[2] mb = {0, 0}, float[2] vb = {1, 1},
+ float[1,2,1,1] wc = {1, 1}, float[1] bc = {0}>
+{
+  [ca] ya = Conv <kernel_shape: ints = [1, 1]> (x, wa)
+  [bna] na = BatchNormalization (ya, ga, ba, ma, va)
+  [acta] ra = Relu (na)
+  [cb] yb = Conv <kernel_shape: ints = [1, 1]> (x, wb)
+  [bnb] nb = BatchNormalization (yb, gb, bb, mb, vb)
+  [actb] rb = Relu (nb)
+  [cat] cat = Concat <axis: int = 2> (ra, rb)
+  [cc] y = Conv <kernel_shape: ints = [1, 1]> (cat, wc, bc)
+}`,
+      'cat2.onnxtxt',
+    );
+    const before = copy(m);
+    const { ctx } = await runPass(pruneSlimPass, m, { scope: 'all', round: 1, min: 1 });
+    expect(ctx.counters['kept-for-exactness']).toBe(1);
+    expect(ctx.warnings[0]).toBe('kept 1 channels (rounding included) whose removal would change the outputs: 1 made to vary by an op on the way');
+    expect((await compareOutputs(m, before, { name: 'x', dims: [1, 2, 4, 4] })).y).toBe(0);
+  });
+
   it('the summary counts the channels removed lossily by kind (ranking=global above thresh)', async () => {
     const m = zeroGamma('[f] ra = Relu (na)', conv1x1);
     const { ctx } = await runPass(pruneSlimPass, m, { scope: 'all', round: 1, min: 1, ranking: 'global', percent: 0.5, thresh: 0 });

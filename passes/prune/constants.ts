@@ -311,20 +311,34 @@ class ConstantTracer {
     if (s.origin === 'placeholder' || !s.node) return { kind: 'not-constant', why: `'${s.value.name}' is not made by an op the analysis follows` };
     if (s.origin === 'producer') return this.producerConst(s, c);
     const node = s.node;
-    const links = this.into.get(s) ?? [];
+    const links = (this.into.get(s) ?? []).filter((l) => c >= l.toOffset && c < l.toOffset + l.length);
     // Absent optional inputs are NaN: the ops that have them look at node.input(i) first.
     const inputs = node.inputs.map((v, i): Traced => {
       if (!v) return NaN;
-      const l = links.find((x) => x.inputIndex === i && c >= x.toOffset && c < x.toOffset + x.length);
+      const l = links.find((x) => x.inputIndex === i);
       if (l) return this.constAt(l.from, l.fromOffset + (c - l.toOffset));
       const k = this.operandConst(s, node, i, v, c);
       return Number.isNaN(k) ? { kind: 'varies', why: `${node.describe()} combines channel ${c} with '${v.name}', which is not a constant per channel` } : k;
     });
-    const data = links.find((x) => c >= x.toOffset && c < x.toOffset + x.length);
-    const x: Traced = data ? inputs[data.inputIndex]! : { kind: 'unmodelled', why: `${node.describe()} does not carry channel ${c}` };
-    const v = this.transfer(node, s, c, x, inputs);
+    const v = this.transfer(node, s, c, this.dataInput(node, c, links.map((l) => inputs[l.inputIndex]!)), inputs);
     if (known(v) && !Number.isFinite(v)) return { kind: 'unmodelled', why: `${node.describe()} gives channel ${c} the value ${v}, not a finite constant` };
     return v;
+  }
+
+  /**
+   * The data input x of a node from the values its linked inputs give channel c. Several links
+   * carry channel c where a Concat joins along another axis (or an elementwise op, which reads
+   * all of its inputs itself): each input is a piece of the output channel, constant only when
+   * every piece holds the same constant.
+   */
+  private dataInput(node: Node, c: number, pieces: readonly Traced[]): Traced {
+    const [first] = pieces;
+    if (first === undefined) return { kind: 'unmodelled', why: `${node.describe()} does not carry channel ${c}` };
+    const missing = firstUnknown(pieces);
+    if (missing) return missing;
+    const other = pieces.find((p) => p !== first);
+    if (other === undefined) return first;
+    return { kind: 'varies', why: `${node.describe()} joins pieces of channel ${c} with different constants (${fmt(first as number)} and ${fmt(other as number)})` };
   }
 
   /** A constant operand's value at channel c of the output space (per-channel or broadcast scalar). */

@@ -306,6 +306,42 @@ g (float[1,2,4,4] x, float[1] bc) => (${out})
     }
   });
 
+  it('Concat along another axis: a channel is constant only when every input gives it the same constant', async () => {
+    const m = (betaB: number) =>
+      model(`
+g (float[1,2,4,4] x) => (float[1,1,8,4] y)
+<float[2,2,1,1] wa = {1, 2, 3, 4}, float[2] ga = {0, 1}, float[2] ba = {1, 0}, float[2] ma = {0, 0}, float[2] va = {1, 1},
+ float[2,2,1,1] wb = {1, -1, 2, 1}, float[2] gb = {0, 1}, float[2] bb = {${betaB}, 0}, float[2] mb = {0, 0}, float[2] vb = {1, 1},
+ float[1,2,1,1] wc = {1, 1}, float[1] bc = {0.5}>
+{
+  [ca] ya = Conv <kernel_shape: ints = [1, 1]> (x, wa)
+  [bna] na = BatchNormalization (ya, ga, ba, ma, va)
+  [acta] ra = Relu (na)
+  [cb] yb = Conv <kernel_shape: ints = [1, 1]> (x, wb)
+  [bnb] nb = BatchNormalization (yb, gb, bb, mb, vb)
+  [actb] rb = Relu (nb)
+  [cat] cat = Concat <axis: int = 2> (ra, rb)
+  [cc] y = Conv <kernel_shape: ints = [1, 1]> (cat, wc, bc)
+}`);
+    // The same constant Relu(1) in both halves of channel 0: folded, exact.
+    const same = m(1);
+    const before = decodeModel(encodeModel(same));
+    let a = analyzeChannelGroups(same);
+    expect(sliceChannels(a, masksFor(a, { ya: [1] }))).toMatchObject({ channelsRemoved: 1, folded: 1, unfoldable: 0 });
+    expect(verifyModel(same)).toEqual([]);
+    expect((await compareOutputs(same, before, input([1, 2, 4, 4]))).y).toBeLessThan(1e-6);
+    // Relu(1) above, Relu(5) below: not one constant.
+    const differ = m(5);
+    const before2 = decodeModel(encodeModel(differ));
+    a = analyzeChannelGroups(differ);
+    const r = sliceChannels(a, masksFor(a, { ya: [1] }));
+    expect(r).toMatchObject({ channelsRemoved: 1, folded: 0, unfoldable: 1 });
+    expect([...r.plan.unfoldable.get(a.groupByKey('ya')!)!.values()]).toEqual([
+      { kind: 'varies', why: "channel 0 of 'cat', read by Conv 'cc': Concat 'cat' joins pieces of channel 0 with different constants (1 and 5)" },
+    ]);
+    expect((await compareOutputs(differ, before2, input([1, 2, 4, 4]))).y).toBeGreaterThan(0.5); // reported: removed, not folded
+  });
+
   it('copy on write: a gamma shared through Identity is copied for the pruned BN, kept whole for the other', async () => {
     const m = model(`
 g (float[1,3,6,6] x) => (float[1,2,6,6] y, float[1,2,6,6] z)
