@@ -4,9 +4,10 @@
  * Contract:
  * - The whole pipeline is resolved (pass names, option names and types) before any pass runs, so
  *   a typo costs nothing and changes nothing.
- * - The verifier runs on the input model before any pass (unless `verifyEach` is false), without
- *   its order check (topo-sort repairs order): a model that is already invalid is reported as the
- *   input's problem (YlcError 'bad-model'), not blamed on the first pass.
+ * - The verifier runs on the input model before any pass (unless `verifyEach` is false): a model
+ *   that is already invalid is reported as the input's problem (YlcError 'bad-model'), not blamed
+ *   on the first pass. Node order is not checked when the first pass to run is topo-sort, which
+ *   exists to repair it.
  * - After every pass the verifier runs (unless `verifyEach` is false); a failure names the pass
  *   and the passes that ran before it.
  * - `fixpoint{max=N}(p1,p2,...)` repeats its body until no pass in it changes the model, at most
@@ -26,6 +27,7 @@ import { parsePipeline, printPipeline, type PipelineElement } from './pipeline-t
 import { resolveOptions } from './options.js';
 import type { PassContext, PassDeclaration, PassOptionValue } from './pass.js';
 import { findPass, passNames } from './index.js';
+import { topoSortPass } from './topo-sort.js';
 
 export const REPRODUCER_METADATA_KEY = 'ylc.reproducer.pipeline';
 const FIXPOINT = 'fixpoint';
@@ -139,7 +141,7 @@ export async function runPipeline(
 ): Promise<PipelineReport> {
   const text = typeof pipeline === 'string' ? pipeline : printPipeline(pipeline);
   const plan = planPipeline(pipeline, options.extraPasses);
-  if (options.verifyEach ?? true) verifyInput(model);
+  if (options.verifyEach ?? true) verifyInput(model, firstPass(plan) === topoSortPass);
   const runner = new PipelineRunner(model, options);
   const inputSnapshot = options.reproducer ? encodeModel(model) : undefined;
   try {
@@ -151,11 +153,21 @@ export async function runPipeline(
   }
 }
 
-function verifyInput(model: Model): void {
-  const problems = verifyModel(model, { order: false });
+function firstPass(steps: readonly PlanStep[]): PassDeclaration | undefined {
+  const step = steps[0];
+  return step?.kind === 'fixpoint' ? firstPass(step.body) : step?.pass;
+}
+
+/** Throws YlcError('bad-model') naming the input's first problem; order ones only when `sortsFirst` is false. */
+function verifyInput(model: Model, sortsFirst: boolean): void {
+  const problems = verifyModel(model, { order: !sortsFirst });
   if (problems.length === 0) return;
-  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : '';
-  throw new YlcError('bad-model', `input model: ${problems[0]}${more}; no pass ran`);
+  // Name a problem topo-sort cannot repair when there is one; else say how to repair the order.
+  const lasting = sortsFirst ? problems : verifyModel(model, { order: false });
+  const shown = lasting.length > 0 ? lasting : problems;
+  const more = shown.length > 1 ? ` (+${shown.length - 1} more)` : '';
+  const hint = lasting.length > 0 ? '' : '; begin the pipeline with topo-sort to put its nodes in order';
+  throw new YlcError('bad-model', `input model: ${shown[0]}${more}; no pass ran${hint}`);
 }
 
 function writeReproducer(snapshot: Uint8Array, pipeline: string, path: string, log?: (text: string) => void): void {
