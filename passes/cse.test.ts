@@ -6,7 +6,10 @@ import { Model } from '../ir/model.js';
 import { Tensor } from '../ir/tensor.js';
 import { tensorType } from '../ir/type.js';
 import { runPass } from '../test/util/pass-context.js';
+import { parseModel } from '../ir/text/parse.js';
+import { printModel } from '../ir/text/print.js';
 import { csePass } from './cse.js';
+import { runPipeline } from './manager.js';
 
 const f32 = (dims: number[]) => tensorType(DataType.FLOAT, dims);
 const ops = (g: Graph): string[] => g.nodes.toArray().map((n) => n.name);
@@ -33,6 +36,23 @@ describe('cse', () => {
     expect(sum.inputs).toEqual([r1.output(), r1.output(), swapped.output()]);
     expect(ctx.counters).toEqual({ 'nodes-merged': 2 });
     expect(g.valueInfos).toEqual([r1.output()]);
+  });
+
+  it('declares its pre-condition, topological order: the manager refuses to run it on an unsorted graph', async () => {
+    const text = `<ir_version: 8, opset_import: ["" : 17]>
+      g (float[2] x) => (float[2] y) {
+        y = Add (a, b)
+        a = Neg (x)
+        b = Neg (x)
+      }`;
+    const model = parseModel(text);
+    const before = printModel(model);
+    await expect(runPipeline(model, 'cse', { verifyEach: false })).rejects.toThrow(
+      "[cse] needs its nodes in topological order (run topo-sort first): Add 'y' input 0 'a' is read before Neg 'a' defines it",
+    );
+    expect(printModel(model)).toBe(before);
+    await runPipeline(model, 'topo-sort,cse');
+    expect(model.graph.nodes.toArray().map((n) => n.opType)).toEqual(['Neg', 'Add']);
   });
 
   it('compares attributes deeply (order-free, tensors by content) and keeps different ones apart', async () => {

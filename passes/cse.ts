@@ -18,8 +18,8 @@
  * no meaning outside the graph); when both are graph outputs, or the kept one is an initializer,
  * nothing is merged and a remark says so.
  *
- * Pre: topological order (nodes are visited in order, so a merge can enable merges of the nodes
- * that use it). Post: no two mergeable nodes or constants remain. Safe because a deterministic
+ * Pre (declared, checked by the pass manager): topological order (nodes are visited in order, so
+ * a merge can enable merges of the nodes that use it). Post: no two mergeable nodes or constants remain. Safe because a deterministic
  * op applied twice to the same values yields the same values.
  */
 import { AttrType, type Attribute } from '../ir/attribute.js';
@@ -28,7 +28,7 @@ import type { Model } from '../ir/model.js';
 import type { Tensor } from '../ir/tensor.js';
 import { definePass, type PassContext } from './pass.js';
 import { constantNodeTensor, tensorKey, tensorsEqual } from './util/constants.js';
-import { dropValueInfo, isNondeterministic, isStandardDomain, pruneValueInfos } from './util/graphs.js';
+import { dropValueInfo, firstUseBeforeDefinition, isNondeterministic, isStandardDomain, pruneValueInfos } from './util/graphs.js';
 
 export interface CseStats {
   nodes: number;
@@ -236,6 +236,10 @@ export const csePass = definePass({
       min: 0,
       help: 'largest constant (in elements) compared by content for merging',
     },
+  },
+  requires(model: Model) {
+    const misplaced = firstUseBeforeDefinition(model.graph);
+    return misplaced && `needs its nodes in topological order (run topo-sort first): ${misplaced}`;
   },
   run(model: Model, options, ctx) {
     const stats = eliminateCommonSubexpressions(model.graph, { maxConstantSize: options['max-constant-size'], ctx });

@@ -10,6 +10,9 @@
  *   exists to repair it.
  * - After every pass the verifier runs (unless `verifyEach` is false); a failure names the pass
  *   and the passes that ran before it.
+ * - A pass's declared pre-condition (`requires`) is checked before it runs, a refusal being a
+ *   YlcError 'pass-failed' with nothing changed; its post-condition (`ensures`) after it and the
+ *   verifier, a failure being a YlcError 'verify'. Both are checked even without `verifyEach`.
  * - `fixpoint{max=N}(p1,p2,...)` repeats its body until no pass in it changes the model, at most
  *   N times (default 8).
  * - Instrumentation: print-after (named passes or all), print-changed (unified diff of the

@@ -75,6 +75,22 @@ describe('topo-sort', () => {
     expect(ops(body)).toEqual(['inner_first', 'inner_second']);
   });
 
+  it('declares its post-condition, topological order, which the manager checks', async () => {
+    const g = new Graph('main');
+    const cond = g.addInput(new Value('cond', tensorType(DataType.BOOL, [])));
+    const x = g.addInput(new Value('x', f32([1])));
+    const body = new Graph('body');
+    const iff = g.append(new Node('If', [cond], ['o'], { name: 'if', attributes: [{ name: 'then_branch', type: AttrType.GRAPH, value: body }] }));
+    body.parentNode = iff;
+    const t = g.append(new Node('Neg', [x], ['t'], { name: 'makes_t' }));
+    body.outputs.push(body.append(new Node('Relu', [t.output()], ['u'], { name: 'inner' })).output());
+    g.outputs.push(iff.output());
+    const model = new Model(g);
+    expect(topoSortPass.ensures?.(model)).toBe("nodes are still out of order: Relu 'inner' input 0 't' is read before Neg 'makes_t' defines it");
+    await runPass(topoSortPass, model);
+    expect(topoSortPass.ensures?.(model)).toBeUndefined();
+  });
+
   it('names the nodes of a cycle and changes nothing', async () => {
     const { g } = build([
       ['a', ['x', 'c']],

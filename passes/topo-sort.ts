@@ -8,14 +8,15 @@
  * the one earliest in the current order; so an already valid order is kept exactly, and a
  * misplaced node moves only as far as its inputs require. Subgraphs are sorted the same way.
  *
- * Pre: none. Post: topological order in every graph, or a YlcError('pass-failed') naming the
- * nodes of a cycle (the graph is then left unchanged). Safe because the order of a valid ONNX
+ * Pre: none. Post (declared, checked by the pass manager): topological order in every graph; on a
+ * cycle, a YlcError('pass-failed') naming its nodes (the graph is then left unchanged). Safe because the order of a valid ONNX
  * graph's node list carries no meaning beyond the data dependencies.
  */
 import type { Graph, Node, Value } from '../ir/graph.js';
 import type { Model } from '../ir/model.js';
 import { YlcError } from '../ir/errors.js';
 import { definePass } from './pass.js';
+import { firstUseBeforeDefinition } from './util/graphs.js';
 
 /** Values used by nodes inside `node`'s subgraphs, at any depth. */
 function valuesUsedInside(node: Node, out: Set<Value>): void {
@@ -139,6 +140,10 @@ export const topoSortPass = definePass({
   name: 'topo-sort',
   summary: 'Order nodes topologically, keeping the existing order wherever it is already valid',
   options: {},
+  ensures(model: Model) {
+    const misplaced = firstUseBeforeDefinition(model.graph);
+    return misplaced && `nodes are still out of order: ${misplaced}`;
+  },
   run(model: Model, _options, ctx) {
     const changed = topoSort(model.graph);
     if (changed) ctx.count('graphs-reordered', changed);

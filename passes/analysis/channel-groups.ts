@@ -95,7 +95,10 @@ export interface ChannelSpace {
   readonly producers: ProducerRecord[];
   readonly consumers: ConsumerRecord[];
   readonly params: ParamRecord[];
-  /** BatchNormalization nodes whose input is this space (their gammas rank its channels). */
+  /**
+   * BatchNormalization nodes whose output is this space (derived from their input's, so both are in
+   * one group; their gammas rank its channels).
+   */
   readonly norms: Node[];
   /** Why these channels cannot be pruned. */
   readonly fixed: string[];

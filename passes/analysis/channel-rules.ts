@@ -7,18 +7,10 @@
  */
 import type { Node, Value } from '../../ir/graph.js';
 import { AttrType } from '../../ir/attribute.js';
-import { DataType } from '../../ir/dtype.js';
-import { constantOf } from '../util/constants.js';
+import { constantInts, constantOf } from '../util/constants.js';
 import type { ChannelRule, ChannelSpace, RuleContext } from './channel-groups.js';
 
 const INT64_MAX = 9223372036854775807;
-
-function ints(_ctx: RuleContext, v: Value | undefined | null): number[] | undefined {
-  if (!v) return undefined;
-  const t = constantOf(v);
-  if (!t || (t.dtype !== DataType.INT64 && t.dtype !== DataType.INT32)) return undefined;
-  return t.toNumbers();
-}
 
 function attrFloats(node: Node, name: string): number[] | undefined {
   const a = node.attr(name);
@@ -314,7 +306,7 @@ const split: ChannelRule = (node, ctx) => {
     outs.forEach((o) => o.name !== '' && ctx.derive(x, o, x.axis, node, 0));
     return;
   }
-  let sizes = ctx.opset >= 13 ? (node.input(1) ? ints(ctx, node.input(1)) : undefined) : node.attrInts('split');
+  let sizes = ctx.opset >= 13 ? (node.input(1) ? constantInts(node.input(1)) : undefined) : node.attrInts('split');
   if (ctx.opset >= 13 && node.input(1) && !sizes) return ctx.refuse(node, `${node.describe()}: its split sizes are not a constant`);
   if (!sizes) {
     const n = outs.length;
@@ -338,10 +330,10 @@ const slice: ChannelRule = (node, ctx) => {
   const rank = ctx.dims(node.input(0))?.length;
   if (rank === undefined) return ctx.refuse(node, `${node.describe()}: the rank of its input is unknown`);
   const old = ctx.opset < 10;
-  const starts = old ? node.attrInts('starts') : ints(ctx, node.input(1));
-  const ends = old ? node.attrInts('ends') : ints(ctx, node.input(2));
-  const axesIn = old ? node.attrInts('axes') : node.input(3) ? ints(ctx, node.input(3)) : undefined;
-  const steps = old ? undefined : node.input(4) ? ints(ctx, node.input(4)) : undefined;
+  const starts = old ? node.attrInts('starts') : constantInts(node.input(1));
+  const ends = old ? node.attrInts('ends') : constantInts(node.input(2));
+  const axesIn = old ? node.attrInts('axes') : node.input(3) ? constantInts(node.input(3)) : undefined;
+  const steps = old ? undefined : node.input(4) ? constantInts(node.input(4)) : undefined;
   if (!starts || !ends || (!old && node.input(3) && !axesIn) || (node.input(4) && !steps)) {
     return ctx.refuse(node, `${node.describe()}: its starts/ends/axes/steps are not constants`);
   }
@@ -396,7 +388,7 @@ function formatDims(d: ReadonlyArray<number | null>): string {
 const reshape: ChannelRule = (node, ctx) => {
   if (!ctx.tracked(node.input(0))) return ctx.refuse(node, `${node.describe()}: its shape input carries channels`);
   if (ctx.tracked(node.input(1))) return ctx.refuse(node, `${node.describe()}: its shape input carries channels`);
-  if (!ints(ctx, node.input(1)) && ctx.opset >= 5) return ctx.refuse(node, `${node.describe()}: its target shape is not a constant`);
+  if (!constantInts(node.input(1)) && ctx.opset >= 5) return ctx.refuse(node, `${node.describe()}: its target shape is not a constant`);
   reshapeLike(node, ctx, ctx.dims(node.output(0)));
 };
 
@@ -413,7 +405,7 @@ const squeeze: ChannelRule = (node, ctx) => {
   const dims = ctx.dims(node.input(0));
   if (!dims) return ctx.refuse(node, `${node.describe()}: the rank of its input is unknown`);
   const rank = dims.length;
-  const given = ctx.opset >= 13 ? (node.input(1) ? ints(ctx, node.input(1)) : []) : (node.attrInts('axes') ?? []);
+  const given = ctx.opset >= 13 ? (node.input(1) ? constantInts(node.input(1)) : []) : (node.attrInts('axes') ?? []);
   if (!given) return ctx.refuse(node, `${node.describe()}: its axes are not a constant`);
   const axes = given.length ? given.map((a) => norm(a, rank)) : dims.flatMap((d, i) => (d === 1 ? [i] : []));
   if (axes.includes(x.axis)) return ctx.refuse(node, `${node.describe()} removes the channel axis`);
@@ -423,7 +415,7 @@ const squeeze: ChannelRule = (node, ctx) => {
 const unsqueeze: ChannelRule = (node, ctx) => {
   const x = ctx.tracked(node.input(0))!;
   const rank = ctx.dims(node.input(0))?.length;
-  const given = ctx.opset >= 13 ? ints(ctx, node.input(1)) : node.attrInts('axes');
+  const given = ctx.opset >= 13 ? constantInts(node.input(1)) : node.attrInts('axes');
   if (rank === undefined || !given) return ctx.refuse(node, `${node.describe()}: its rank or axes are unknown`);
   const outRank = rank + given.length;
   const axes = new Set(given.map((a) => norm(a, outRank)));
@@ -466,8 +458,8 @@ const pad: ChannelRule = (node, ctx) => {
   const x = ctx.tracked(node.input(0));
   if (!x) return ctx.refuse(node, `${node.describe()}: a pads or value input carries channels`);
   const rank = ctx.dims(node.input(0))?.length;
-  const pads = ctx.opset >= 11 ? ints(ctx, node.input(1)) : node.attrInts('pads');
-  const axesIn = ctx.opset >= 18 && node.input(3) ? ints(ctx, node.input(3)) : undefined;
+  const pads = ctx.opset >= 11 ? constantInts(node.input(1)) : node.attrInts('pads');
+  const axesIn = ctx.opset >= 18 && node.input(3) ? constantInts(node.input(3)) : undefined;
   if (!pads || rank === undefined || (node.input(3) && !axesIn)) return ctx.refuse(node, `${node.describe()}: its pads are not constants`);
   const axes = (axesIn ?? Array.from({ length: rank }, (_, i) => i)).map((a) => norm(a, rank));
   const k = axes.indexOf(x.axis);
@@ -483,7 +475,7 @@ const reduce: ChannelRule = (node, ctx) => {
   const rank = ctx.dims(node.input(0))?.length;
   if (rank === undefined) return ctx.refuse(node, `${node.describe()}: the rank of its input is unknown`);
   const fromInput = ctx.opset >= (REDUCE_AXES_INPUT[node.opType] ?? 18);
-  let axes = fromInput ? (node.input(1) ? ints(ctx, node.input(1)) : []) : (node.attrInts('axes') ?? []);
+  let axes = fromInput ? (node.input(1) ? constantInts(node.input(1)) : []) : (node.attrInts('axes') ?? []);
   if (!axes) return ctx.refuse(node, `${node.describe()}: its axes are not a constant`);
   if (axes.length === 0) {
     if (fromInput && node.attrInt('noop_with_empty_axes', 0) !== 0) return void ctx.derive(x, node.output(0), x.axis, node, 0);

@@ -18,7 +18,7 @@
 import type { Node, Value } from '../../ir/graph.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { DataType } from '../../ir/dtype.js';
-import { constantOf } from '../util/constants.js';
+import { constantInts, constantOf } from '../util/constants.js';
 import { isOnnxDomain } from '../util/graphs.js';
 
 export type ChainStep =
@@ -88,13 +88,6 @@ function build(root: Value, tensor: Tensor, links: Array<{ value: Value; node: N
   return { root, tensor, steps, values, dims, axisMap };
 }
 
-function intsOf(v: Value | undefined): number[] | undefined {
-  if (!v) return undefined;
-  const t = constantOf(v);
-  if (!t || (t.dtype !== DataType.INT64 && t.dtype !== DataType.INT32)) return undefined;
-  return t.toNumbers();
-}
-
 function chainStep(node: Node, dims: readonly number[], opset: number): ChainStep | undefined {
   const rank = dims.length;
   switch (node.opType) {
@@ -110,7 +103,7 @@ function chainStep(node: Node, dims: readonly number[], opset: number): ChainSte
       return { kind: 'transpose', node, perm };
     }
     case 'Unsqueeze': {
-      const axes = opset >= 13 ? intsOf(node.input(1)) : node.attrInts('axes');
+      const axes = opset >= 13 ? constantInts(node.input(1)) : node.attrInts('axes');
       if (!axes) return undefined;
       const outRank = rank + axes.length;
       const norm = new Set(axes.map((a) => (a < 0 ? a + outRank : a)));
@@ -130,7 +123,7 @@ function chainStep(node: Node, dims: readonly number[], opset: number): ChainSte
       return { kind: 'reshape-like', node, map, dims: out };
     }
     case 'Squeeze': {
-      const given = opset >= 13 ? (node.input(1) ? intsOf(node.input(1)) : []) : (node.attrInts('axes') ?? []);
+      const given = opset >= 13 ? (node.input(1) ? constantInts(node.input(1)) : []) : (node.attrInts('axes') ?? []);
       if (!given) return undefined;
       const axes = given.length ? new Set(given.map((a) => (a < 0 ? a + rank : a))) : new Set(dims.flatMap((d, i) => (d === 1 ? [i] : [])));
       if ([...axes].some((a) => a < 0 || a >= rank || dims[a] !== 1)) return undefined;
@@ -145,7 +138,7 @@ function chainStep(node: Node, dims: readonly number[], opset: number): ChainSte
       return { kind: 'reshape-like', node, map, dims: out };
     }
     case 'Reshape': {
-      const shape = intsOf(node.input(1));
+      const shape = constantInts(node.input(1));
       if (!shape || node.attrInt('allowzero', 0) !== 0) return undefined;
       const total = dims.reduce((n, d) => n * d, 1);
       const out = shape.map((s, i) => (s === 0 ? (dims[i] ?? -2) : s));

@@ -58,10 +58,6 @@ const STORAGE: ReadonlyMap<DataType, ElementsCtor> = new Map<DataType, ElementsC
   [DataType.FLOAT8E8M0, Uint8Array],
 ]);
 
-export function isSupportedDtype(dtype: DataType): boolean {
-  return STORAGE.has(dtype);
-}
-
 function storageOf(dtype: DataType): ElementsCtor {
   const ctor = STORAGE.get(dtype);
   if (!ctor) throw new Unsupported(`${dataTypeName(dtype)} tensors`);

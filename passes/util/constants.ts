@@ -61,6 +61,14 @@ export function constantOf(value: Value): Tensor | undefined {
 }
 
 /** Bytes that identify a tensor's values (strings length-prefixed so that they cannot run together). */
+/** The values of a constant int64 or int32 tensor (a shape, axes, Slice starts...), else undefined. */
+export function constantInts(v: Value | null | undefined): number[] | undefined {
+  if (!v) return undefined;
+  const t = constantOf(v);
+  if (!t || (t.dtype !== DataType.INT64 && t.dtype !== DataType.INT32)) return undefined;
+  return t.toNumbers();
+}
+
 export function contentBytes(t: Tensor): Uint8Array {
   if (t.storage.kind !== 'stringData') return t.bytes();
   const parts = t.storage.values;

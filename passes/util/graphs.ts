@@ -56,6 +56,38 @@ export function isLiveValue(value: Value): boolean {
   return value.isGraphInput() || value.isInitializer();
 }
 
+/**
+ * The first node input, in `graph` or its subgraphs, read before its definition: the output of a
+ * node later in the same graph, or of a node of an enclosing graph placed at or after the node
+ * holding the subgraph. Described for messages; undefined when every graph is in topological order.
+ */
+export function firstUseBeforeDefinition(graph: Graph): string | undefined {
+  const scopes: Array<{ graph: Graph; seen: Set<Value> }> = [];
+  const visit = (g: Graph): string | undefined => {
+    const seen = new Set<Value>();
+    scopes.push({ graph: g, seen });
+    try {
+      for (const node of g.nodes) {
+        for (const [i, v] of node.inputs.entries()) {
+          const p = v?.producer();
+          // Graph inputs, initializers and values of no enclosing graph are the verifier's business.
+          if (!v || !p || !scopes.some((s) => s.graph === p.graph) || scopes.some((s) => s.seen.has(v))) continue;
+          return `${node.describe()} input ${i} '${v.name}' is read before ${p.describe()} defines it`;
+        }
+        for (const sub of node.subgraphs()) {
+          const found = visit(sub);
+          if (found) return found;
+        }
+        for (const v of node.outputs) seen.add(v);
+      }
+      return undefined;
+    } finally {
+      scopes.pop();
+    }
+  };
+  return visit(graph);
+}
+
 /** Drops `valueInfos` entries of `graph` whose values no longer exist (their node was removed). */
 export function pruneValueInfos(graph: Graph): void {
   if (graph.valueInfos.some((v) => !isLiveValue(v))) graph.valueInfos = graph.valueInfos.filter(isLiveValue);
@@ -64,10 +96,4 @@ export function pruneValueInfos(graph: Graph): void {
 /** Removes `value` from `graph.valueInfos` (it became an initializer, whose type it carries). */
 export function dropValueInfo(graph: Graph, value: Value): void {
   if (graph.valueInfos.includes(value)) graph.valueInfos = graph.valueInfos.filter((v) => v !== value);
-}
-
-/** `graph` and every graph nested in it, outer first. */
-export function* graphsOf(graph: Graph): Iterable<Graph> {
-  yield graph;
-  for (const node of graph.nodes) for (const sub of node.subgraphs()) yield* graphsOf(sub);
 }
