@@ -2,7 +2,8 @@
  * channel-slice: applies the pruning masks recorded in the model's metadata `ylc.prune.masks`
  * (prune/masks.ts; written by `prune-slim{apply=false}`, `prune-l1{apply=false}` or by hand) to
  * every member of each channel group (prune/slice.ts), folds the removed channels' constants into
- * their consumers, and removes the metadata. prune-slim and prune-l1 call the same slicer
+ * their consumers (with border correction maps when the metadata asks for them, as the pass that
+ * recorded the masks would have), and removes the metadata. prune-slim and prune-l1 call the same slicer
  * themselves by default; this pass is for masks made or edited elsewhere. Masks are checked
  * before anything changes: an unknown group, a size that differs from the model's, an index out of
  * range, unsorted or repeated indices, or an empty keep list is an error naming the group.
@@ -30,7 +31,7 @@ export const channelSlicePass = definePass({
     const stored = readMasks(model, analysis)!;
     checkMasks(stored.masks, `metadata '${MASKS_METADATA_KEY}'`);
     removeMasks(model);
-    finishPrune(model, analysis, stored.masks, { apply: true, constantGamma: stored.constantGamma, emit: undefined, before, candidates: [...stored.masks.keys()] }, ctx);
+    finishPrune(model, analysis, stored.masks, { apply: true, constantGamma: stored.constantGamma, removal: stored.removal, emit: undefined, before, candidates: [...stored.masks.keys()] }, ctx);
     return { modified: true };
   },
 });

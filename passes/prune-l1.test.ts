@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeModel, encodeModel } from '../ir/serde/index.js';
+import { parseModel } from '../ir/text/parse.js';
+import { printModel } from '../ir/text/print.js';
 import { verifyModel } from '../ir/verify.js';
 import { buildModel, loadConfig } from '../frontends/yolov5/index.js';
 import { runPass } from '../test/util/pass-context.js';
+import { channelSlicePass } from './channel-slice.js';
 import { compareOutputs } from '../test/util/prune.js';
 import { analyzeChannelGroups } from './analysis/channel-groups.js';
 import { runPipeline } from './manager.js';
@@ -42,6 +45,50 @@ describe('prune-l1', () => {
     expect(ctx.counters['flops-after']).toBeLessThan(ctx.counters['flops-before']!);
     const diff = await compareOutputs(m, decodeModel(bytes), { name: 'images', dims: [1, 3, 256, 256] });
     expect(Number.isFinite(diff.pred0)).toBe(true);
+  });
+
+  it('border correction maps are opt-in (border-maps=true), as in prune-slim, and survive apply=false + channel-slice', async () => {
+    // Channel 0 has the smallest filter and gamma 0: the constant Relu(1) into a padded conv + BN.
+    const base = parseModel(
+      `<ir_version: 8, opset_import: ["" : 17]>
+g (float[1,2,4,4] x) => (float[1,1,4,4] y)
+<float[2,2,1,1] wa = {0.1, 0.1, 3, 4}, float[2] ga = {0, 1}, float[2] ba = {1, 0}, float[2] ma = {0, 0}, float[2] va = {1, 1},
+ float[1,2,3,3] wc = {1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+ float[1] gc = {1}, float[1] bc = {0}, float[1] mc = {0}, float[1] vc = {1}>
+{
+  [ca] ya = Conv <kernel_shape: ints = [1, 1]> (x, wa)
+  [bna] na = BatchNormalization (ya, ga, ba, ma, va)
+  [act] ra = Relu (na)
+  [cc] yc = Conv <kernel_shape: ints = [3, 3], pads: ints = [1, 1, 1, 1]> (ra, wc)
+  [bnc] y = BatchNormalization (yc, gc, bc, mc, vc)
+}`,
+      'l1-border.onnxtxt',
+    );
+    const x = { name: 'x', dims: [1, 2, 4, 4] };
+    const ops = (m: typeof base) => m.graph.nodes.toArray().map((n) => n.opType).join(',');
+    const options = { scope: 'all', round: 1, min: 1, ratios: [0.5] };
+    // Default: no nodes between the conv and its BatchNormalization (fold-bn can fuse them); the
+    // border is inexact, and the summary says so.
+    const plain = decodeModel(encodeModel(base));
+    const a = await runPass(pruneL1Pass, plain, options);
+    expect(ops(plain)).toBe('Conv,BatchNormalization,Relu,Conv,BatchNormalization');
+    expect(a.ctx.counters['channels-inexact']).toBe(1);
+    expect(a.ctx.warnings.at(-1)).toMatch(/; 1 removed channels change the outputs \(1 nonzero constants into padded windows \(exact inside, not on the border\)\)$/);
+    expect((await compareOutputs(plain, base, x)).y).toBeGreaterThan(1e-3);
+    // border-maps=true: exact, with the correction map.
+    const mapped = decodeModel(encodeModel(base));
+    const b = await runPass(pruneL1Pass, mapped, { ...options, 'border-maps': true });
+    expect(ops(mapped)).toBe('Conv,BatchNormalization,Relu,Conv,Gather,Gather,Add,BatchNormalization');
+    expect(b.ctx.counters['channels-inexact']).toBeUndefined();
+    expect((await compareOutputs(mapped, base, x)).y).toBeLessThan(1e-5);
+    // apply=false records the choice with the masks; channel-slice then makes the same model.
+    for (const [maps, direct] of [[false, plain], [true, mapped]] as const) {
+      const staged = decodeModel(encodeModel(base));
+      await runPass(pruneL1Pass, staged, { ...options, 'border-maps': maps, apply: false });
+      const saved = decodeModel(encodeModel(staged));
+      await runPass(channelSlicePass, saved, {});
+      expect(printModel(saved), `border-maps=${maps}`).toBe(printModel(direct));
+    }
   });
 
   it('bad ratios are usage errors naming the option', async () => {

@@ -322,16 +322,20 @@ describe('prune-slim: scope and ranking', () => {
     expect(masked).toBeGreaterThanOrEqual(Math.floor(0.7 * total) - 29);
   });
 
-  it('apply=false records masks; channel-slice applies them to the same result as slicing at once', async () => {
-    const direct = decodeModel(bytes);
-    await runPass(pruneSlimPass, direct, {});
-    const staged = decodeModel(bytes);
-    await runPass(pruneSlimPass, staged, { apply: false });
-    const saved = decodeModel(encodeModel(staged)); // a save/load between the two passes
-    const { ctx } = await runPass(channelSlicePass, saved, {});
-    expect(saved.getMetadata(MASKS_METADATA_KEY)).toBeUndefined();
-    expect(ctx.counters['channels-removed']).toBeGreaterThan(0);
-    expect(printModel(saved)).toBe(printModel(direct));
+  it('apply=false records masks (and border-maps); channel-slice applies them to the same result as slicing at once', async () => {
+    for (const maps of [false, true]) {
+      const direct = decodeModel(bytes);
+      await runPass(pruneSlimPass, direct, { 'border-maps': maps });
+      const staged = decodeModel(bytes);
+      await runPass(pruneSlimPass, staged, { apply: false, 'border-maps': maps });
+      const saved = decodeModel(encodeModel(staged)); // a save/load between the two passes
+      const { ctx } = await runPass(channelSlicePass, saved, {});
+      expect(saved.getMetadata(MASKS_METADATA_KEY)).toBeUndefined();
+      expect(ctx.counters['channels-removed']).toBeGreaterThan(0);
+      if (maps) expect(ctx.counters['border-maps']).toBeGreaterThan(0);
+      else expect(ctx.counters['border-maps']).toBeUndefined();
+      expect(printModel(saved), `border-maps=${maps}`).toBe(printModel(direct));
+    }
   });
 });
 
@@ -417,6 +421,8 @@ describe('channel-slice: masks from metadata', () => {
       [{ version: 1, groups: [{ key: '/model.0/conv/Conv_output_0', size: 16, keep: [3, 16] }] }, "metadata 'ylc.prune.masks' for group '/model.0/conv/Conv_output_0': index 16 is out of range (the group has 16 channels)"],
       [{ version: 1, groups: [{ key: '/model.24/m.0/Conv_output_0', size: 255, keep: [0] }] }, "metadata 'ylc.prune.masks' for group '/model.24/m.0/Conv_output_0': the group cannot be pruned (Reshape '/model.24/Reshape' splits or merges the channel axis ([1,255,32,32] -> [1,3,85,32,32]))"],
       [{ version: 2 }, 'metadata \'ylc.prune.masks\': expected {"version": 1, "groups": [...]}'],
+      [{ version: 1, borderMaps: 'yes', groups: [] }, 'metadata \'ylc.prune.masks\': \'borderMaps\' must be true or false, got "yes"'],
+      [{ version: 1, borderMaps: true, maxMap: 0, groups: [] }, "metadata 'ylc.prune.masks': 'maxMap' must be an integer >= 1, got 0"],
     ];
     for (const [masks, message] of cases) {
       const m = copy(base);

@@ -25,7 +25,9 @@
  * asymmetric or SAME pads), stored compactly as a per-channel table over row and column classes
  * that two Gathers expand (see borderCorrection). It needs the input's static H, W (from the value types, or shape
  * inference on the unmodified model, types restored), a 2-D conv weight read as [Cout, Cin, kh, kw],
- * and at most `maxMap` elements in the expanded map; otherwise, or with `maps: false`, the channels are `unfoldable`.
+ * and at most `maxMap` elements in the expanded map; otherwise, or without `maps: true` (the
+ * default: an Add between a conv and its BatchNormalization keeps fold-bn from fusing them), the
+ * channels are `unfoldable`.
  *
  * Where this is not exact (the channel is `unfoldable`, with an `Inexact`: a kind and the reason):
  *   - 'not-constant': the channel is not constant at its source: its filter and gamma are not zero
@@ -113,7 +115,7 @@ export interface RemovalOptions {
   constantGamma?: number;
   /** Compute constants and folds (default true); false: only the keep lists. */
   fold?: boolean;
-  /** Border correction maps for padded Conv consumers (default true); false: such channels are unfoldable. */
+  /** Border correction maps for padded Conv consumers (default false: such channels are unfoldable). */
   maps?: boolean;
   /** Largest border correction map, in elements (default DEFAULT_MAX_MAP); larger ones are refused. */
   maxMap?: number;
@@ -151,7 +153,7 @@ export function planRemoval(
   }
   const plan: RemovalPlan = { keep, folds: [], unfoldable: new Map(), approximate: 0 };
   if (options.fold === false) return plan;
-  const c = new ConstantTracer(analysis, options.constantGamma ?? 0, plan, options.maps === false ? 0 : (options.maxMap ?? DEFAULT_MAX_MAP));
+  const c = new ConstantTracer(analysis, options.constantGamma ?? 0, plan, options.maps === true ? (options.maxMap ?? DEFAULT_MAX_MAP) : 0);
   for (const [s, gone] of removed) {
     for (const idx of gone) {
       const g = s.segments.find((seg) => idx >= seg.offset && idx < seg.offset + seg.size)?.group;

@@ -165,7 +165,7 @@ export function measure(model: Model): Measure {
 export interface FinishOptions {
   readonly apply: boolean;
   readonly constantGamma: number;
-  /** How constants are folded when slicing (border correction maps); constantGamma above wins. */
+  /** How constants are folded when slicing (border correction maps; recorded with the masks when apply=false); constantGamma above wins. */
   readonly removal?: RemovalOptions;
   readonly emit: EmitRequest | undefined;
   readonly before: Measure;
@@ -192,7 +192,7 @@ export function finishPrune(model: Model, analysis: ChannelAnalysis, masks: Map<
   let removed = 0;
   for (const [g, keep] of effective) removed += g.size - keep.length;
   if (!o.apply) {
-    writeMasks(model, effective, o.constantGamma);
+    writeMasks(model, effective, o.constantGamma, o.removal);
     ctx.count('groups-masked', effective.size);
     ctx.count('channels-masked', removed);
     ctx.warn(`recorded masks for ${effective.size} groups (${removed} of ${total} channels to remove) in metadata 'ylc.prune.masks'; run channel-slice to apply them`);

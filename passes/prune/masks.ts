@@ -1,7 +1,7 @@
 /**
  * Pruning masks kept in a model, for `channel-slice`: the metadata key `ylc.prune.masks` holds
  *
- *   {"version": 1, "constantGamma": 1e-5,
+ *   {"version": 1, "constantGamma": 1e-5, "borderMaps": true, "maxMap": 4194304,
  *    "groups": [{"key": "/model.0/conv/Conv_output_0", "size": 16, "keep": [0, 1, 3, ...]}, ...]}
  *
  * `key` names a channel group as `ylc info --groups` lists it (its first producer's output value,
@@ -9,24 +9,31 @@
  * check that the model is still the one they were made for), `keep` the kept indices, sorted.
  * `constantGamma` is the |gamma| under which a removed BatchNormalization channel is taken as the
  * constant beta when its value is folded into the consumers (prune-slim's thresh; 0: exact zeros).
+ * `borderMaps` (default false) and `maxMap` are the `border-maps` and `max-map` options of the pass
+ * that made the masks: whether padded convs that read removed constants get border correction
+ * maps, and how large one may be (prune/constants.ts); written only when maps are on.
  * `prune-slim{apply=false}` and `prune-l1{apply=false}` write it; users may edit it by hand.
  */
 import { YlcError } from '../../ir/errors.js';
 import type { Model } from '../../ir/model.js';
 import type { ChannelAnalysis, ChannelGroup } from '../analysis/channel-groups.js';
+import type { RemovalOptions } from './constants.js';
 
 export const MASKS_METADATA_KEY = 'ylc.prune.masks';
 
 export interface StoredMasks {
   readonly masks: Map<ChannelGroup, number[]>;
   readonly constantGamma: number;
+  /** Border correction maps (`maps`, `maxMap`) as the masks' maker chose them. */
+  readonly removal: RemovalOptions;
 }
 
-export function writeMasks(model: Model, masks: ReadonlyMap<ChannelGroup, readonly number[]>, constantGamma: number): void {
+export function writeMasks(model: Model, masks: ReadonlyMap<ChannelGroup, readonly number[]>, constantGamma: number, removal: RemovalOptions = {}): void {
   const groups = [...masks]
     .sort(([a], [b]) => a.id - b.id)
     .map(([g, keep]) => ({ key: g.key, size: g.size, keep: [...keep] }));
-  model.setMetadata(MASKS_METADATA_KEY, JSON.stringify({ version: 1, constantGamma, groups }));
+  const maps = removal.maps ? { borderMaps: true, ...(removal.maxMap !== undefined ? { maxMap: removal.maxMap } : {}) } : {};
+  model.setMetadata(MASKS_METADATA_KEY, JSON.stringify({ version: 1, constantGamma, ...maps, groups }));
 }
 
 export function removeMasks(model: Model): void {
@@ -46,11 +53,14 @@ export function readMasks(model: Model, analysis: ChannelAnalysis): StoredMasks 
   } catch (e) {
     return bad(`not JSON (${(e as Error).message})`);
   }
-  const d = data as { version?: unknown; constantGamma?: unknown; groups?: unknown };
+  const d = data as { version?: unknown; constantGamma?: unknown; borderMaps?: unknown; maxMap?: unknown; groups?: unknown };
   if (typeof d !== 'object' || d === null || d.version !== 1) return bad('expected {"version": 1, "groups": [...]}');
   if (!Array.isArray(d.groups)) return bad("'groups' must be a list of {key, size, keep}");
   const constantGamma = d.constantGamma === undefined ? 0 : d.constantGamma;
   if (typeof constantGamma !== 'number' || !(constantGamma >= 0)) return bad(`'constantGamma' must be a number >= 0, got ${JSON.stringify(d.constantGamma)}`);
+  if (d.borderMaps !== undefined && typeof d.borderMaps !== 'boolean') return bad(`'borderMaps' must be true or false, got ${JSON.stringify(d.borderMaps)}`);
+  if (d.maxMap !== undefined && !(Number.isSafeInteger(d.maxMap) && (d.maxMap as number) >= 1)) return bad(`'maxMap' must be an integer >= 1, got ${JSON.stringify(d.maxMap)}`);
+  const removal: RemovalOptions = { maps: d.borderMaps === true, ...(d.maxMap !== undefined ? { maxMap: d.maxMap as number } : {}) };
   const masks = new Map<ChannelGroup, number[]>();
   for (const [i, entry] of d.groups.entries()) {
     const e = entry as { key?: unknown; size?: unknown; keep?: unknown };
@@ -62,5 +72,5 @@ export function readMasks(model: Model, analysis: ChannelAnalysis): StoredMasks 
     if (masks.has(g)) return bad(`group '${e.key}' is listed twice`);
     masks.set(g, e.keep as number[]);
   }
-  return { masks, constantGamma };
+  return { masks, constantGamma, removal };
 }

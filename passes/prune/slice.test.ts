@@ -178,7 +178,7 @@ g (float[1,3,6,6] x) => (float[1,2,6,6] y)
       set(m, 'b1', { 1: 0.4 });
       const before = decodeModel(encodeModel(m));
       const a = analyzeChannelGroups(m);
-      const r = sliceChannels(a, masksFor(a, { a: [0, 2, 3] }));
+      const r = sliceChannels(a, masksFor(a, { a: [0, 2, 3] }), { maps: true });
       expect(r, attrs).toMatchObject({ channelsRemoved: 1, unfoldable: 0, borderMaps: 1 });
       expect(verifyModel(m)).toEqual([]);
       const add = m.graph.nodes.toArray().find((n) => n.name === 'c3/BorderCorrection')!;
@@ -193,7 +193,7 @@ g (float[1,3,6,6] x) => (float[1,2,6,6] y)
     }
   });
 
-  it('without a correction map (maps: false, over maxMap, unknown spatial size) the channel is reported unfoldable and the border changes', async () => {
+  it('without a correction map (maps off by default, over maxMap, unknown spatial size) the channel is reported unfoldable and the border changes', async () => {
     const why = (m: Model, options: Parameters<typeof sliceChannels>[2]): string[] => {
       set(m, 's1', { 1: 0 });
       set(m, 'b1', { 1: 0.4 });
@@ -204,9 +204,9 @@ g (float[1,3,6,6] x) => (float[1,2,6,6] y)
     };
     const m = padded('pads: ints = [1, 1, 1, 1]', [8, 8]);
     const before = decodeModel(encodeModel(m));
-    expect(why(m, { maps: false })).toEqual(["Conv 'c3' reads zero padding: the constant 0.2395 of channel 1 folds exactly inside, not on the border (exact: no correction maps)"]);
+    expect(why(m, {})).toEqual(["Conv 'c3' reads zero padding: the constant 0.2395 of channel 1 folds exactly inside, not on the border (exact: no correction maps)"]);
     expect((await compareOutputs(m, before, input([1, 3, 8, 8]))).y).toBeGreaterThan(1e-4);
-    expect(why(padded('pads: ints = [1, 1, 1, 1]', [8, 8]), { maxMap: 127 })).toEqual([
+    expect(why(padded('pads: ints = [1, 1, 1, 1]', [8, 8]), { maps: true, maxMap: 127 })).toEqual([
       "Conv 'c3' reads zero padding: the constant 0.2395 of channel 1 folds exactly inside, not on the border (its correction map would hold 128 elements, more than max-map=127)",
     ]);
     const dynamic = model(
@@ -214,7 +214,7 @@ g (float[1,3,6,6] x) => (float[1,2,6,6] y)
         .replace('[c3] d = Conv <kernel_shape: ints = [1, 1]>', '[c3] d = Conv <kernel_shape: ints = [3, 3], pads: ints = [1, 1, 1, 1]>')
         .replace('float[2,10,1,1] w3', 'float[2,10,3,3] w3'),
     );
-    expect(why(dynamic, {})).toEqual([
+    expect(why(dynamic, { maps: true })).toEqual([
       "Conv 'c3' reads zero padding: the constant 0.2395 of channel 1 folds exactly inside, not on the border (the spatial size of 'c' is not static: run with a fixed input size (infer-shapes))",
     ]);
   });
