@@ -172,7 +172,7 @@ g (float[1,2,4,4] x) => (${out})
 const conv1x1 = '[cc] y = Conv <kernel_shape: ints = [1, 1]> (ra, wc, bc)';
 
 describe('prune-slim: exact by default, whatever the ops between a zero gamma and its consumer', () => {
-  it('ops whose value on a constant is computed (Sin, Cos, Tan, Shrink, Mod, Where): the channel is folded, outputs unchanged', async () => {
+  it('ops whose value on a constant is computed (Sin, Cos, Tan, Shrink, Mod, Where, Cast): the channel is folded, outputs unchanged', async () => {
     const cases: Array<[string, string]> = [
       ['Sin', '[f] ra = Sin (na)'],
       ['Cos', '[f] ra = Cos (na)'],
@@ -180,10 +180,13 @@ describe('prune-slim: exact by default, whatever the ops between a zero gamma an
       ['Shrink', '[f] ra = Shrink <lambd: float = 0.5, bias: float = 0.25> (na)'],
       ['Mod', '[f] ra = Mod <fmod: int = 1> (na, md)'],
       ['Where', '[f] ra = Where (wc0, na, wb)'],
+      ['Cast to int32 and back (truncates 1.5 to 1)', '[f] ni = Cast <to: int = 6> (na)\n  [g] ra = Cast <to: int = 1> (ni)'],
+      ['Cast to float16 and back', '[f] nh = Cast <to: int = 10> (na)\n  [g] ra = Cast <to: int = 1> (nh)'],
     ];
     const extra = ', float[2,1,1] md = {0.75, 2}, bool[2,1,1] wc0 = {0, 1}, float[2,1,1] wb = {-3, 1}';
     for (const [op, body] of cases) {
       const m = zeroGamma(body, conv1x1, undefined, extra);
+      m.graph.initializers.get('ba')!.constValue = Tensor.fromFloat32([2], Float32Array.of(1.5, 0), { name: 'ba' });
       const before = copy(m);
       const { ctx } = await runPass(pruneSlimPass, m, { scope: 'all', round: 1, min: 1 });
       expect(ctx.counters['channels-removed'], op).toBe(1);

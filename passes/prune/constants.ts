@@ -4,8 +4,8 @@
  * A removed channel c of a group is often a constant: after a BatchNormalization with gamma_c = 0
  * it is beta_c everywhere (network slimming drives gamma to 0); after a producer whose filter c is
  * all zeros it is the bias (a deploy-form graph: BN folded into the filter). The constant travels
- * through the group's members like any value: activations map it (SiLU(beta), GELU(b)), pools,
- * Resize, Concat/Split/Slice and reshapes keep it, a residual Add sums the constants of both
+ * through the group's members like any value: activations map it (SiLU(beta), GELU(b)), casts
+ * round or truncate it, pools, Resize, Concat/Split/Slice and reshapes keep it, a residual Add sums the constants of both
  * operands, BatchNormalization maps k to gamma (k - mean) / sqrt(var + eps) + beta, a depthwise
  * conv to k * sum(W_c) + b_c. Where the channel reaches a consumer (a Conv/MatMul/Gemm input) its
  * contribution to output o is k_c * sum over the kernel of W[o, c]: a per-output-channel constant
@@ -52,7 +52,7 @@ import type { Node, Value } from '../../ir/graph.js';
 import type { Model } from '../../ir/model.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { DataType } from '../../ir/dtype.js';
-import { float16BitsToNumber } from '../../ir/half.js';
+import { bfloat16BitsToNumber, float16BitsToNumber, numberToBfloat16Bits, numberToFloat16Bits } from '../../ir/half.js';
 import { inferShapes } from '../../ir/shape-inference/index.js';
 import type { ChannelAnalysis, ChannelGroup, ChannelLink, ChannelSpace, ConsumerRecord } from '../analysis/channel-groups.js';
 import { isPerChannel } from '../analysis/param-chain.js';
@@ -384,8 +384,6 @@ class ConstantTracer {
     switch (op) {
       case 'Identity':
       case 'Dropout':
-      case 'Cast':
-      case 'CastLike':
       case 'MaxPool':
       case 'GlobalMaxPool':
       case 'GlobalAveragePool':
@@ -404,6 +402,14 @@ class ConstantTracer {
       case 'ReduceMax':
       case 'ReduceMin':
         return x;
+      case 'Cast':
+      case 'CastLike': {
+        if (!known(x)) return x;
+        const like = node.input(1)?.type;
+        const to = op === 'Cast' ? node.attrInt('to', DataType.UNDEFINED) : like?.kind === 'tensor' ? like.elemType : undefined;
+        const v = to === undefined ? undefined : castValue(x, to);
+        return v ?? { kind: 'unmodelled', why: `${node.describe()}: the cast of the constant ${fmt(x)} to element type ${to ?? '?'} is not computed` };
+      }
       case 'AveragePool':
         if (known(x) && x !== 0 && node.attrInt('count_include_pad', 0) !== 0 && hasPads(node)) {
           this.unfoldableAt(s, c, { kind: 'padded', why: `${node.describe()} averages zero padding into channel ${c}` });
@@ -479,6 +485,41 @@ class ConstantTracer {
         if (!u) return unmodelled();
         return known(x) ? u(x, node) : x;
       }
+    }
+  }
+}
+
+const INT_RANGES: Partial<Record<DataType, readonly [number, number]>> = {
+  [DataType.INT8]: [-128, 127],
+  [DataType.UINT8]: [0, 255],
+  [DataType.INT16]: [-32768, 32767],
+  [DataType.UINT16]: [0, 65535],
+  [DataType.INT32]: [-2147483648, 2147483647],
+  [DataType.UINT32]: [0, 4294967295],
+  [DataType.INT64]: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  [DataType.UINT64]: [0, Number.MAX_SAFE_INTEGER],
+};
+
+/**
+ * x cast to `to` as ONNX Runtime casts it: rounded to the float type, truncated toward zero for
+ * integers (undefined where the result is out of range, which C++ leaves undefined), 0/1 for bool.
+ */
+function castValue(x: number, to: DataType): number | undefined {
+  switch (to) {
+    case DataType.FLOAT:
+      return Math.fround(x);
+    case DataType.DOUBLE:
+      return x;
+    case DataType.FLOAT16:
+      return float16BitsToNumber(numberToFloat16Bits(x));
+    case DataType.BFLOAT16:
+      return bfloat16BitsToNumber(numberToBfloat16Bits(x));
+    case DataType.BOOL:
+      return x !== 0 ? 1 : 0;
+    default: {
+      const range = INT_RANGES[to];
+      const t = Math.trunc(x);
+      return range && t >= range[0] && t <= range[1] ? t : undefined;
     }
   }
 }
