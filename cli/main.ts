@@ -7,6 +7,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT_INTERNAL, YlcError } from '../ir/errors.js';
 import { PASSES } from '../passes/index.js';
+import { formatOptionValue } from '../passes/options.js';
 import { demoCommand } from './commands/demo.js';
 import { gradCommand } from './commands/grad.js';
 import { infoCommand } from './commands/info.js';
@@ -102,8 +103,12 @@ function buildCli(args: string[]): Argv {
     });
 }
 
-/** Flags that may be given more than once (declared `array: true`). */
-const REPEATABLE = new Set(['print-after', 'printAfter']);
+/** Flags that may be given more than once (declared `array: true`): --print-after and list pass options (--ratios). */
+const REPEATABLE = new Set([
+  'print-after',
+  'printAfter',
+  ...PASSES.flatMap((p) => Object.entries(p.options).filter(([, spec]) => spec.type === 'numbers').flatMap(([key]) => [key, key.replace(/-(.)/g, (_, c: string) => c.toUpperCase())])),
+]);
 
 /** yargs turns a flag given twice into an array no handler expects (`-o a -o b`): refuse it in one line. */
 function refuseRepeatedFlags(argv: Record<string, unknown>): void {
@@ -117,8 +122,7 @@ function listPasses(): void {
   for (const pass of PASSES) {
     process.stdout.write(`${pass.name.padEnd(20)} ${pass.summary}\n`);
     for (const [key, spec] of Object.entries(pass.options)) {
-      const def = Array.isArray(spec.default) ? `[${spec.default.join(',')}]` : String(spec.default);
-      process.stdout.write(`${''.padEnd(22)}${key}=${def}  ${spec.help}\n`);
+      process.stdout.write(`${''.padEnd(22)}${key}=${formatOptionValue(spec.default)}  ${spec.help}\n`);
     }
   }
   process.stdout.write(`${'fixpoint'.padEnd(20)} fixpoint{max=N}(p1,p2,...) repeats its body until nothing changes (default max 8)\n`);

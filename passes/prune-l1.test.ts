@@ -96,7 +96,8 @@ g (float[1,2,4,4] x) => (float[1,1,4,4] y)
     await expect(runPipeline(m, 'prune-l1{ratios=[0.5,0.5]}')).rejects.toThrow(
       "[prune-l1] pass 'prune-l1': option 'ratios' has 2 values but scope=yolov5-light selects 29 groups: give one ratio for all, or one per group in 'ylc info --groups' order",
     );
-    await expect(runPipeline(m, 'prune-l1{ratios=[1.5]}')).rejects.toThrow("[prune-l1] pass 'prune-l1': option 'ratios': 1.5 is not in (0, 1]");
-    await expect(runPipeline(m, 'prune-l1{ratios=[0]}')).rejects.toThrow("[prune-l1] pass 'prune-l1': option 'ratios': 0 is not in (0, 1]");
+    // Bounds are checked when the pipeline is planned, before any pass runs.
+    await expect(runPipeline(m, 'prune-l1{ratios=[1.5]}')).rejects.toThrow("pass 'prune-l1': option 'ratios' expects values in (0, 1], got '[1.5]'");
+    await expect(runPipeline(m, 'dce,prune-l1{ratios=[0]}')).rejects.toThrow("pass 'prune-l1': option 'ratios' expects values in (0, 1], got '[0]'");
   });
 });

@@ -21,7 +21,7 @@ export const pruneL1Pass = definePass({
   name: 'prune-l1',
   summary: 'Keep the channels whose filters have the largest L1 norm, per channel group, at given ratios',
   options: {
-    ratios: { type: 'numbers', default: [0.5], help: 'kept fraction: one for all groups in scope, or one per group in scope (ylc info --groups order)' },
+    ratios: { type: 'numbers', default: [0.5], min: 0, exclusiveMin: true, max: 1, help: 'kept fraction: one for all groups in scope, or one per group in scope (ylc info --groups order)' },
     round: { type: 'integer', default: 8, min: 1, help: 'kept channels per group are rounded up to a multiple of this' },
     min: { type: 'integer', default: 8, min: 1, help: 'fewest channels a group keeps' },
     scope: SCOPE_OPTION,
@@ -31,9 +31,6 @@ export const pruneL1Pass = definePass({
     'emit-cfg': { type: 'string', default: '', help: 'write the pruned model as a Slim YOLOv5 YAML to this file' },
   },
   run(model, o, ctx) {
-    for (const r of o.ratios) {
-      if (!(r > 0 && r <= 1)) throw new YlcError('bad-pipeline', `pass 'prune-l1': option 'ratios': ${r} is not in (0, 1]`);
-    }
     const start = startPrune('prune-l1', model, o, ctx);
     if (!start) return { modified: false };
     const { emit, before, analysis, groups } = start;

@@ -74,6 +74,10 @@ describe('ylc pass prune-slim', () => {
       [['pass', 'prune-slim', '--emit-cfg', 'no/such/dir/a.yaml', 'm.onnx', '-o', 'x4.onnx'], 2, "ylc: error [bad-option] [prune-slim] option 'emit-cfg': cannot write no/such/dir/a.yaml: directory no/such/dir does not exist\n"],
       [['pass', 'channel-slice', 'm.onnx', '-o', 'x5.onnx'], 1, "ylc: error [bad-model] [channel-slice] the model has no 'ylc.prune.masks' metadata: run prune-slim or prune-l1 with apply=false first (or use allow-missing=true)\n"],
       [['pass', 'prune-l1', '--ratios', '[0.5,0.7]', 'm.onnx', '-o', 'x6.onnx'], 2, "ylc: error [bad-pipeline] [prune-l1] pass 'prune-l1': option 'ratios' has 2 values but scope=yolov5-light selects 29 groups: give one ratio for all, or one per group in 'ylc info --groups' order\n"],
+      // A list flag: comma-separated or repeated, as well as bracketed; the positional after it stays the input.
+      [['pass', 'prune-l1', '--ratios', '0.5,0.7', 'm.onnx', '-o', 'x6.onnx'], 2, "ylc: error [bad-pipeline] [prune-l1] pass 'prune-l1': option 'ratios' has 2 values but scope=yolov5-light selects 29 groups: give one ratio for all, or one per group in 'ylc info --groups' order\n"],
+      [['pass', 'prune-l1', '--ratios', '0.5', '--ratios', '0.7', 'm.onnx', '-o', 'x6.onnx'], 2, "ylc: error [bad-pipeline] [prune-l1] pass 'prune-l1': option 'ratios' has 2 values but scope=yolov5-light selects 29 groups: give one ratio for all, or one per group in 'ylc info --groups' order\n"],
+      [['pass', 'prune-l1', '--ratios', '1.5', 'm.onnx', '-o', 'x6.onnx'], 2, "ylc: error [bad-pipeline] pass 'prune-l1': option 'ratios' expects values in (0, 1], got '[1.5]'\n"],
     ];
     for (const [args, status, stderr] of cases) {
       const r = ylc(...args);

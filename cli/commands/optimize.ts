@@ -49,7 +49,7 @@ export interface InstrumentationFlags extends OutputFlags {
 export function instrumentationOptions<T>(y: Argv<T>) {
   return outputOptions(y)
     .option('verify-each', { type: 'boolean', default: true, describe: 'run the verifier after every pass (--no-verify-each to skip)' })
-    .option('print-after', { type: 'string', array: true, describe: 'print the IR after each run of this pass (repeatable)' })
+    .option('print-after', { type: 'string', array: true, nargs: 1, describe: 'print the IR after each run of this pass (repeatable)' })
     .option('print-after-all', { type: 'boolean', default: false, describe: 'print the IR after every pass' })
     .option('print-changed', { type: 'boolean', default: false, describe: 'print a unified diff of the IR for each pass that changed it' })
     .option('stats', { type: 'boolean', default: false, describe: 'print per-pass time and counters' })
@@ -123,6 +123,7 @@ export function passCommands<T>(y: Argv<T>, rawArgs: readonly string[]): Argv<T>
         for (const [key, spec] of Object.entries(pass.options)) {
           s = s.option(key, {
             type: spec.type === 'boolean' ? 'boolean' : 'string',
+            ...(spec.type === 'numbers' ? { array: true, nargs: 1 } : {}),
             describe: `${spec.help} (default ${formatOptionValue(spec.default)}${spec.type === 'enum' ? `; ${spec.choices.join('|')}` : ''})`,
           });
         }
@@ -143,7 +144,9 @@ function passPipeline(pass: PassDeclaration, args: Record<string, unknown>): str
   for (const key of Object.keys(pass.options)) {
     const value = args[key] as PassOptionValue | string[] | undefined;
     if (value === undefined) continue;
-    options.push([key, formatOptionValue(value)]);
+    // A list flag: --ratios 0.5,0.25, --ratios [0.5,0.25] or --ratios 0.5 --ratios 0.25.
+    const words = pass.options[key]!.type === 'numbers' ? (Array.isArray(value) ? value : [value]).flatMap((w) => String(w).replace(/^\[|\]$/g, '').split(',')) : undefined;
+    options.push([key, formatOptionValue(words ?? value)]);
   }
   return printPipeline([{ name: pass.name, options, body: undefined }]);
 }
