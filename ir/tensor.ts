@@ -113,6 +113,11 @@ export class Tensor {
       case 'stringData':
         throw new TypeError(`tensor '${this.name}': string tensors have no raw bytes`);
       default:
+        // One value per element, except the int32_data of packed 4-/2-bit types; a short field
+        // is a broken file, refused before a buffer of the declared size is made.
+        if (s.values.length < this.size && !(s.kind === 'int32Data' && dataTypeBitsPacked(this.dtype))) {
+          throw new YlcError('bad-model', `tensor '${this.name}': its ${fieldName(s.kind)} holds ${s.values.length} values, but ${dataTypeName(this.dtype)}[${this.dims.join(',')}] has ${this.size} elements`);
+        }
         this.cachedBytes = fieldsToBytes(this.dtype, s.kind, s.values, this.size);
         return this.cachedBytes;
     }
@@ -211,6 +216,11 @@ function viewBytes(a: ArrayBufferView): Uint8Array {
 }
 
 /** TensorProto typed fields -> raw_data layout, following the packing rules in onnx.proto. */
+/** The TensorProto field name of a storage kind (floatData: float_data). */
+function fieldName(kind: string): string {
+  return kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 function fieldsToBytes(
   dtype: DataType,
   field: 'floatData' | 'int32Data' | 'doubleData' | 'int64Data' | 'uint64Data',

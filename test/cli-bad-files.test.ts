@@ -161,6 +161,22 @@ describe('tensors that declare more data than they hold', () => {
       '',
     ]);
   });
+
+  it('print of a model whose float_data is shorter than its dims is one line, not a crash', () => {
+    const model = onnx.ModelProto.encode({
+      irVersion: 8,
+      opsetImport: [{ domain: '', version: 17 }],
+      graph: {
+        name: 'g',
+        initializer: [{ name: 'w', dims: [100000, 100000, 100], dataType: 1, floatData: [1] }],
+        node: [{ opType: 'Identity', name: 'id', input: ['w'], output: ['y'] }],
+        output: [{ name: 'y', type: { tensorType: { elemType: 1 } } }],
+      },
+    }).finish();
+    fs.writeFileSync(path.join(models, 'short.onnx'), model);
+    const r = ylcWithin(60, 'print', 'short.onnx');
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', "ylc: error [bad-model] short.onnx: tensor 'w': its float_data holds 1 values, but float[100000,100000,100] has 1000000000000 elements\n"]);
+  });
 });
 
 describe('inputs that are not regular files', () => {

@@ -9,7 +9,15 @@ import { checkOutputPath, readModelFile, readTextFile } from '../io.js';
 
 export function printCommand(file: string, maxInline: number): void {
   if (!Number.isInteger(maxInline) || maxInline < 0) throw new YlcError('bad-option', `--max-inline expects an integer >= 0, got ${maxInline}`);
-  process.stdout.write(printModel(readModelFile(file), { maxInlineElements: maxInline }));
+  const model = readModelFile(file);
+  let text: string;
+  try {
+    text = printModel(model, { maxInlineElements: maxInline });
+  } catch (e) {
+    // Tensors are read lazily: a broken one is found only now; name the file as loading would.
+    throw e instanceof YlcError ? e.withContext(file) : e;
+  }
+  process.stdout.write(text);
 }
 
 export function parseCommand(file: string, output: string, flags: OutputFlags & { elidedAsZeros?: boolean }): void {
