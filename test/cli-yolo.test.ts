@@ -51,6 +51,15 @@ describe('ylc build / import / export / export-weights', () => {
     }
   });
 
+  it('export-weights names the initializers it leaves out (no state_dict name)', () => {
+    const model = loadModel(path.join(dir, 'n.onnx'));
+    model.graph.renameInitializer(model.graph.initializers.get('model.0.conv.weight')!, 'stem_weight');
+    saveModel(model, path.join(dir, 'renamed.onnx'));
+    expect(ylc('export-weights', 'renamed.onnx', '-o', 'r.safetensors').stdout).toBe(
+      '348 tensors (1 initializers without a state_dict name (model.*) left out: stem_weight); wrote r.safetensors\n',
+    );
+  });
+
   it('build --weights of exported weights (.pt and .safetensors) gives the same network', async () => {
     expect(ylc('export-weights', 'n.onnx', '-o', 'w.safetensors').status).toBe(0);
     for (const w of ['w.pt', 'w.safetensors']) {

@@ -194,7 +194,8 @@ export function yoloCommands<T>(y: Argv<T>): Argv<T> {
         const { tensors, skipped } = stateDictOf(readModelFile(argv.model), argv.model);
         if (ext === '.safetensors') writeSafetensors(argv.output, tensors, { format: 'pt' });
         else writeTorchStateDict(argv.output, tensors);
-        say(`${tensors.size} tensors${skipped.length ? ` (${skipped.length} non-weight initializers left out)` : ''}; wrote ${argv.output}`);
+        const left = skipped.length ? ` (${skipped.length} initializers without a state_dict name (model.*) left out: ${skipped.slice(0, 4).join(', ')}${skipped.length > 4 ? ', ...' : ''})` : '';
+        say(`${tensors.size} tensors${left}; wrote ${argv.output}`);
       },
     );
 }
