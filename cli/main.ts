@@ -98,9 +98,19 @@ function buildCli(args: string[]): Argv {
     .wrap(Math.min(110, process.stdout.columns || 110))
     .middleware(refuseRepeatedFlags, true)
     .fail((message, error) => {
+      if (error) throw error;
       // yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line.
-      throw error ?? new YlcError('bad-option', message.trim().replace(/\s*\n\s*/g, ' '));
+      let text = message.trim().replace(/\s*\n\s*/g, ' ');
+      // "Not enough non-option arguments" names no argument: point at the command's usage.
+      if (text.startsWith('Not enough non-option arguments')) text = `${text}; ylc ${commandWords(args).join(' ')} --help shows them`;
+      throw new YlcError('bad-option', text);
     });
+}
+
+/** The command the user typed: its first word, and the second for the command groups (pass, bench). */
+function commandWords(args: readonly string[]): string[] {
+  const words = args.filter((a) => !a.startsWith('-'));
+  return words.slice(0, words[0] === 'pass' || words[0] === 'bench' ? 2 : 1);
 }
 
 /** Flags that may be given more than once (declared `array: true`): --print-after and list pass options (--ratios). */
