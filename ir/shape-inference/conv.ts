@@ -28,6 +28,10 @@ export function windowAttrs(ctx: InferContext, n: number, kernel: Array<number |
   if (dilations.length !== n) ctx.fail(`dilations has ${dilations.length} values, expected ${n}`);
   if (pads.length !== 2 * n) ctx.fail(`pads has ${pads.length} values, expected ${2 * n}`);
   if (kernel.length !== n) ctx.fail(`kernel_shape has ${kernel.length} values, expected ${n}`);
+  if (strides.some((v) => v < 1)) ctx.fail(`strides must be positive, got [${strides.join(', ')}]`);
+  if (dilations.some((v) => v < 1)) ctx.fail(`dilations must be positive, got [${dilations.join(', ')}]`);
+  if (pads.some((v) => v < 0)) ctx.fail(`pads must not be negative, got [${pads.join(', ')}]`);
+  if (kernel.some((v) => v !== undefined && v < 1)) ctx.fail(`kernel_shape must be positive, got [${kernel.join(', ')}]`);
   return { kernel, strides, dilations, pads, autoPad: ctx.attrString('auto_pad', 'NOTSET') };
 }
 

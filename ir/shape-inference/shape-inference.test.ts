@@ -53,6 +53,18 @@ describe('inconsistent inputs are verify errors naming the node and the shapes',
     );
   });
 
+  it('Conv and pool window attributes out of range (a stride of 0 gave dims of Infinity)', () => {
+    const { g, m } = model();
+    const x = g.addInput(new Value('x', tensorType(DataType.FLOAT, [1, 3, 8, 8])));
+    const w = g.addInitializer(Tensor.fromFloat32([4, 3, 3, 3], new Float32Array(4 * 3 * 9)), 'w');
+    g.append(new Node('Conv', [x, w], ['y'], { name: 'conv0', attributes: [attrInts('strides', [0, 0])] }));
+    expect(verifyError(() => inferShapes(m))).toBe("Conv 'conv0': strides must be positive, got [0, 0]");
+    const p = model();
+    const px = p.g.addInput(new Value('x', tensorType(DataType.FLOAT, [1, 3, 8, 8])));
+    p.g.append(new Node('MaxPool', [px], ['y'], { name: 'pool0', attributes: [attrInts('kernel_shape', [2, 2]), attrInts('pads', [-1, 0, 0, 0])] }));
+    expect(verifyError(() => inferShapes(p.m))).toBe("MaxPool 'pool0': pads must not be negative, got [-1, 0, 0, 0]");
+  });
+
   it('impossible broadcasting', () => {
     const { g, m } = model();
     const a = g.addInput(new Value('a', tensorType(DataType.FLOAT, [2, 3])));
