@@ -326,7 +326,7 @@ describe('TrainingRun', () => {
     run.saveCheckpoint(ckpt);
     await run.step(batch(3));
     await expect(run.step(batch(4))).rejects.toThrow(
-      "training is finished: the schedule's 1 epochs of 3 batches (3 iterations) are done; save the checkpoint, or resume with more epochs",
+      "training is finished: the schedule's 1 epochs of 3 batches (3 iterations) are done; save the checkpoint, and to train further build a model from it (ylc build --weights <checkpoint> --weights-partial) for a new run",
     );
     expect(run.iteration).toBe(3);
     const wrongShape = { ...batch(), images: new ort.Tensor('float32', new Float32Array(TINY_BATCH * 5), [TINY_BATCH, 5]) };

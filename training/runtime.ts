@@ -357,7 +357,7 @@ export class TrainingRun {
     const ni = this.meta.iteration;
     if (this.schedule && ni >= this.schedule.totalIterations) {
       const o = this.schedule.options;
-      throw new YlcError('bad-option', `training is finished: the schedule's ${o.epochs} epochs of ${o.batchesPerEpoch} batches (${this.schedule.totalIterations} iterations) are done; save the checkpoint, or resume with more epochs`);
+      throw new YlcError('bad-option', `training is finished: the schedule's ${o.epochs} epochs of ${o.batchesPerEpoch} batches (${this.schedule.totalIterations} iterations) are done; save the checkpoint, and to train further build a model from it (ylc build --weights <checkpoint> --weights-partial) for a new run`);
     }
     const h = this.schedule?.at(ni, this.meta.lastOptStep);
     const lr = h?.lr ?? { decay: this.hyp.lr0, bn: this.hyp.lr0, bias: this.hyp.lr0 };
