@@ -140,6 +140,8 @@ describe('bad input: one line, non-zero exit, nothing written', () => {
       "ylc: error [bad-pipeline] pipeline 'fixpoint{max=4}(constant-fold,dce': unclosed '(' after 'fixpoint' at column 34", () => {}],
     ['output in a missing directory', ['opt', '-p', 'dce', 'small.onnx', '-o', 'nodir/out.onnx'], 1,
       'ylc: error [bad-output] cannot write nodir/out.onnx: directory nodir does not exist (create it first)', () => {}],
+    ['--print-after a pass the pipeline does not run', ['opt', '-p', 'dce', 'small.onnx', '-o', 'out.onnx', '--print-after', 'fold-bn'], 2,
+      "ylc: error [bad-option] --print-after fold-bn: the pipeline 'dce' runs no pass of that name", () => {}],
     ['a missing argument', ['diff', 'small.onnx'], 2,
       'ylc: error [bad-option] Not enough non-option arguments: got 1, need at least 2; ylc diff --help shows them', () => {}],
     ['a flag given twice', ['opt', '-p', 'dce', 'small.onnx', '-o', 'a.onnx', '-o', 'b.onnx'], 2,

@@ -7,7 +7,7 @@ import { saveModel, type SaveOptions } from '../../ir/serde/index.js';
 import { YlcError } from '../../ir/errors.js';
 import { planPipeline, runPipeline, type PipelineReport } from '../../passes/manager.js';
 import { formatOptionValue, parseOptionValue } from '../../passes/options.js';
-import { printPipeline } from '../../passes/pipeline-text.js';
+import { parsePipeline, printPipeline, type PipelineElement } from '../../passes/pipeline-text.js';
 import { PASSES } from '../../passes/index.js';
 import type { PassDeclaration, PassOptionValue } from '../../passes/pass.js';
 import { checkOutputPath, defaultOutputPath, readModelFile } from '../io.js';
@@ -57,7 +57,16 @@ export function instrumentationOptions<T>(y: Argv<T>) {
     .option('verbose', { type: 'boolean', default: false, describe: 'show remarks (why rewrites did not apply)' });
 }
 
+/** Every pass name in pipeline text, nested bodies included. */
+function passNames(elements: readonly PipelineElement[]): string[] {
+  return elements.flatMap((e) => [e.name, ...(e.body ? passNames(e.body) : [])]);
+}
+
 export async function optimizeFile(input: string, output: string, pipeline: string, flags: InstrumentationFlags): Promise<PipelineReport> {
+  const running = passNames(parsePipeline(pipeline));
+  for (const name of flags.printAfter ?? []) {
+    if (!running.includes(name)) throw new YlcError('bad-option', `--print-after ${name}: the pipeline '${pipeline}' runs no pass of that name`);
+  }
   checkOutputPath(output);
   const save = saveOptions(flags);
   if (flags.reproducer) checkOutputPath(flags.reproducer);
