@@ -58,6 +58,15 @@ export function readDetectInfo(model: Model, what: string): DetectInfo {
   try {
     const info = JSON.parse(text) as DetectInfo;
     if (!Array.isArray(info.heads) || !Array.isArray(info.anchors) || !Array.isArray(info.strides) || typeof info.nc !== 'number') throw new Error('fields missing');
+    const count = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+    if (!count(info.nc) || !count(info.na) || info.no !== info.nc + 5) throw new Error(`nc ${info.nc}, na ${info.na} and no ${info.no} do not fit (no = nc + 5)`);
+    if (!Number.isInteger(info.layer) || info.layer < 0) throw new Error(`layer ${info.layer} is not a layer index`);
+    const levels = info.strides.length;
+    if (levels === 0 || !info.strides.every(count)) throw new Error(`strides [${info.strides.join(', ')}] must be positive integers`);
+    if (info.heads.length !== levels || info.anchors.length !== levels) throw new Error(`${levels} strides, ${info.heads.length} heads and ${info.anchors.length} anchor levels`);
+    if (!info.anchors.every((a) => Array.isArray(a) && a.length === 2 * info.na && a.every((v) => typeof v === 'number' && v >= 0))) {
+      throw new Error(`anchors must be ${info.na} (w, h) pairs of numbers >= 0 per level (0: placeholders)`);
+    }
     return info;
   } catch (e) {
     throw new YlcError('bad-model', `${what}: metadata '${META_DETECT}' is not valid (${(e as Error).message})`);

@@ -95,6 +95,22 @@ describe('applyStateDict', () => {
     expect(messageOf(() => applyStateDict(m, stateDictOf(build('train'))))).toMatch(/^the model: metadata 'ylc\.detect' is not valid \(.*JSON.*\)$/);
   });
 
+  it('refuses ylc.detect metadata that does not describe a Detect layer (nc against no, strides, anchor counts)', () => {
+    const good = JSON.parse(build('train').getMetadata('ylc.detect')!) as Record<string, unknown>;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ nc: 5 }, 'nc 5, na 3 and no 85 do not fit (no = nc + 5)'],
+      [{ strides: [0, 0, 0] }, 'strides [0, 0, 0] must be positive integers'],
+      [{ heads: ['pred0'] }, '3 strides, 1 heads and 3 anchor levels'],
+      [{ anchors: [[10, 13], [30, 61], [116, 90]] }, 'anchors must be 3 (w, h) pairs of numbers >= 0 per level (0: placeholders)'],
+      [{ layer: -1 }, 'layer -1 is not a layer index'],
+    ];
+    for (const [change, why] of cases) {
+      const m = build('train');
+      m.setMetadata('ylc.detect', JSON.stringify({ ...good, ...change }));
+      expect(messageOf(() => readDetectInfo(m, 'm.onnx'))).toBe(`m.onnx: metadata 'ylc.detect' is not valid (${why})`);
+    }
+  });
+
   it('a fused state_dict loads into the deploy form', () => {
     const target = build('deploy', 5);
     const r = applyStateDict(target, stateDictOf(build('deploy', 6)));
