@@ -300,6 +300,14 @@ describe('streaming save', () => {
     expect(fs.readdirSync(d)).toEqual(['taken.onnx']);
   });
 
+  it('names the data file when it is the one in the way (a directory of that name)', () => {
+    const d = sub('data-dir');
+    const target = path.join(d, 'm.onnx');
+    fs.mkdirSync(path.join(d, 'm.onnx.data'));
+    expect(() => saveModel(tinyModel(), target, { externalData: true })).toThrow(`cannot write ${path.join(d, 'm.onnx.data')}: it is a directory`);
+    expect(fs.readdirSync(d)).toEqual(['m.onnx.data']);
+  });
+
   it('a hand-built model survives save/load (tensor attributes, fresh names)', () => {
     const file = path.join(dir, 'tiny.onnx');
     saveModel(tinyModel(), file);

@@ -131,6 +131,7 @@ export function saveModelWithLimit(model: Model, file: string, options: SaveOpti
   }
   const dataFile = path.join(dir, location);
   checkOutputDirectory(dataFile);
+  if (fs.existsSync(dataFile) && fs.statSync(dataFile).isDirectory()) throw new YlcError('bad-output', `cannot write ${dataFile}: it is a directory`);
   const dataTmp = temporaryName(dataFile);
   try {
     try {
