@@ -77,6 +77,8 @@ export function resolveOptions(
     seen.add(key);
     values[key] = parseOptionValue(pass.name, key, spec, text);
   }
+  const problem = pass.checkOptions?.(values as never);
+  if (problem) throw new YlcError('bad-pipeline', `pass '${pass.name}': ${problem}`);
   return values;
 }
 

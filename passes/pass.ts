@@ -60,6 +60,11 @@ export interface PassDeclaration<S extends PassOptionSpecs = PassOptionSpecs> {
   readonly options: S;
   /** A pre-condition: returns why the model is not fit for this pass, or undefined. */
   requires?(model: Model): string | undefined;
+  /**
+   * Checks option combinations that per-option bounds cannot express, when the pipeline is
+   * planned (before any pass runs): returns what is wrong, or undefined.
+   */
+  checkOptions?(options: PassOptions<S>): string | undefined;
   /** A post-condition checked after `run`: returns what is wrong, or undefined. */
   ensures?(model: Model): string | undefined;
   run(model: Model, options: PassOptions<S>, ctx: PassContext): PassResult | Promise<PassResult>;

@@ -14,7 +14,7 @@
 import { YlcError } from '../ir/errors.js';
 import type { ChannelGroup } from './analysis/channel-groups.js';
 import { definePass } from './pass.js';
-import { finishPrune, startPrune, l1Importance, roundUp, SCOPE_OPTION, topIndices } from './prune/decide.js';
+import { emitNeedsApply, finishPrune, startPrune, l1Importance, roundUp, SCOPE_OPTION, topIndices } from './prune/decide.js';
 import { DEFAULT_MAX_MAP } from './prune/constants.js';
 
 export const pruneL1Pass = definePass({
@@ -30,8 +30,9 @@ export const pruneL1Pass = definePass({
     apply: { type: 'boolean', default: true, help: 'slice now; false: record the masks in metadata ylc.prune.masks for channel-slice' },
     'emit-cfg': { type: 'string', default: '', help: 'write the pruned model as a Slim YOLOv5 YAML to this file' },
   },
+  checkOptions: emitNeedsApply,
   run(model, o, ctx) {
-    const start = startPrune('prune-l1', model, o, ctx);
+    const start = startPrune(model, o, ctx);
     if (!start) return { modified: false };
     const { emit, before, analysis, groups } = start;
     if (o.ratios.length !== 1 && o.ratios.length !== groups.length) {

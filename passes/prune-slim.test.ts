@@ -387,11 +387,14 @@ g (float[1,3,8,8] x) => (float[1,2,8,8] y)
 
   it('option errors: percent without ranking=global, emit-cfg without the config or without apply', async () => {
     const m = loadModel('test/fixtures/yolov5n_640_bn.onnx');
-    await expect(runPipeline(m, 'prune-slim{percent=0.5}')).rejects.toThrow("[prune-slim] pass 'prune-slim': option 'percent' needs ranking=global");
+    await expect(runPipeline(m, 'prune-slim{percent=0.5}')).rejects.toThrow("pass 'prune-slim': option 'percent' needs ranking=global");
+    // Checked when the pipeline is planned: the pass before it has not run.
+    await expect(runPipeline(m, 'dce,prune-slim{percent=0.5}')).rejects.toThrow(/^pass 'prune-slim': option 'percent' needs ranking=global$/);
     await expect(runPipeline(m, 'prune-slim{emit-cfg=x.yaml}')).rejects.toThrow(
       "[prune-slim] option 'emit-cfg': the model has no 'ylc.config' metadata (the YAML it was built from); build it with 'ylc build' or 'ylc import' to emit a config",
     );
     await expect(runPipeline(m, 'prune-slim{emit-cfg=x.yaml,apply=false}')).rejects.toThrow("option 'emit-cfg' needs apply=true (the YAML describes the sliced model)");
+    await expect(runPipeline(m, 'dce,prune-l1{emit-cfg=x.yaml,apply=false}')).rejects.toThrow(/^pass 'prune-l1': option 'emit-cfg' needs apply=true/);
     const built = buildModel(loadConfig('yolov5n'), { form: 'train', imgsz: 64 });
     randomizeBatchNorms(built, { seed: 3, zeroFraction: 0.5 });
     built.setMetadata('ylc.config', '{"nc": 80');

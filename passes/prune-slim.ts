@@ -38,10 +38,9 @@
  * `apply=false` records the masks in metadata `ylc.prune.masks` for `channel-slice` (or hand
  * edits) instead of slicing. `emit-cfg=<file>` writes the Slim YAML of the result (prune/emit-cfg.ts).
  */
-import { YlcError } from '../ir/errors.js';
 import type { ChannelGroup } from './analysis/channel-groups.js';
 import { definePass } from './pass.js';
-import { countByKind, finishPrune, startPrune, gammaImportance, l1Importance, roundUp, SCOPE_OPTION, topIndices } from './prune/decide.js';
+import { countByKind, emitNeedsApply, finishPrune, startPrune, gammaImportance, l1Importance, roundUp, SCOPE_OPTION, topIndices } from './prune/decide.js';
 import { DEFAULT_MAX_MAP, type Inexact, type RemovalOptions } from './prune/constants.js';
 import { planSlice } from './prune/slice.js';
 
@@ -60,9 +59,12 @@ export const pruneSlimPass = definePass({
     apply: { type: 'boolean', default: true, help: 'slice now; false: record the masks in metadata ylc.prune.masks for channel-slice' },
     'emit-cfg': { type: 'string', default: '', help: 'write the pruned model as a Slim YOLOv5 YAML to this file' },
   },
+  checkOptions(o) {
+    if (o.ranking === 'local' && o.percent > 0) return "option 'percent' needs ranking=global";
+    return emitNeedsApply(o);
+  },
   run(model, o, ctx) {
-    if (o.ranking === 'local' && o.percent > 0) throw new YlcError('bad-pipeline', "pass 'prune-slim': option 'percent' needs ranking=global");
-    const start = startPrune('prune-slim', model, o, ctx);
+    const start = startPrune(model, o, ctx);
     if (!start) return { modified: false };
     const { emit, before, analysis, groups } = start;
     const importance = new Map<ChannelGroup, Float64Array>();

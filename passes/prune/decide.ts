@@ -133,13 +133,16 @@ export interface PruneStart {
  * What every decision pass does first: check `emit-cfg`, measure the model, analyse its channel
  * groups and pick those in scope. Undefined (with a warning saying why) when nothing is in scope.
  */
+/** prune-slim's and prune-l1's check of emit-cfg against apply (PassDeclaration.checkOptions). */
+export function emitNeedsApply(o: { readonly 'emit-cfg': string; readonly apply: boolean }): string | undefined {
+  return o['emit-cfg'] && !o.apply ? "option 'emit-cfg' needs apply=true (the YAML describes the sliced model)" : undefined;
+}
+
 export function startPrune(
-  pass: string,
   model: Model,
   o: { readonly 'emit-cfg': string; readonly apply: boolean; readonly scope: string },
   ctx: PassContext,
 ): PruneStart | undefined {
-  if (o['emit-cfg'] && !o.apply) throw new YlcError('bad-pipeline', `pass '${pass}': option 'emit-cfg' needs apply=true (the YAML describes the sliced model)`);
   const emit = o['emit-cfg'] ? prepareEmit(model, o['emit-cfg']) : undefined;
   const before = measure(model);
   const analysis = analyzeChannelGroups(model);
