@@ -191,14 +191,19 @@ describe('constant-fold', () => {
     const over = g.append(new Node('Cast', [big], ['big_int'], { name: 'out_of_range', attributes: [attrInt('to', DataType.INT32)] }));
     const fine = g.append(new Node('Cast', [ok], ['ok_int'], { name: 'in_range', attributes: [attrInt('to', DataType.INT8)] }));
     const toStr = g.append(new Node('Cast', [i], ['as_str'], { name: 'to_string', attributes: [attrInt('to', DataType.STRING)] }));
-    g.outputs.push(nan.output(), over.output(), fine.output(), toStr.output());
+    const likeInt = g.addInitializer(i64([0]), 'like_int');
+    const likeNan = g.append(new Node('CastLike', [f, likeInt], ['like_nan'], { name: 'castlike_nan' }));
+    const likeOk = g.append(new Node('CastLike', [ok, likeInt], ['like_ok'], { name: 'castlike_ok' }));
+    g.outputs.push(nan.output(), over.output(), fine.output(), toStr.output(), likeNan.output(), likeOk.output());
     const { ctx } = await runPass(constantFoldPass, new Model(g));
-    expect(ops(g)).toEqual(['nan_to_int', 'out_of_range']);
-    expect(ctx.counters).toEqual({ folded: 2 });
+    expect(ops(g)).toEqual(['nan_to_int', 'out_of_range', 'castlike_nan']);
+    expect(ctx.counters).toEqual({ folded: 3 });
     expect(ctx.remarks).toEqual([
       "Cast 'nan_to_int': not folded: casting NaN to int32 is undefined behaviour",
       "Cast 'out_of_range': not folded: casting 10000000000 to int32 is undefined behaviour",
+      "CastLike 'castlike_nan': not folded: casting NaN to int64 is undefined behaviour",
     ]);
+    expect(g.initializers.get('like_ok')!.constValue!.toBigInt64()).toEqual(BigInt64Array.of(2n, -2n));
     expect(g.initializers.get('ok_int')!.constValue!.toNumbers()).toEqual([2, -2]);
     expect(g.initializers.get('as_str')!.constValue!.toStrings()).toEqual(['12', '-3']);
   });

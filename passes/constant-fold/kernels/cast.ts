@@ -68,14 +68,25 @@ function converter(from: DataType, to: DataType): (x: Scalar) => Scalar {
   return (x) => (typeof x === 'bigint' ? Number(signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x)) : x);
 }
 
+function castTo(a: Parameters<typeof reader>[0], to: DataType, limit: number): ReturnType<typeof alloc> {
+  const read = reader(a);
+  const convert = converter(a.dtype, to);
+  const out = alloc(to, a.dims, limit);
+  const dst = at(out.data);
+  for (let i = 0; i < out.data.length; i++) dst[i] = convert(read(i));
+  return out;
+}
+
 export const Cast: Kernel = (inputs, ctx) => {
   const a = required(inputs, 0, ctx);
   const to = ctx.node.attrInt('to');
   if (to === undefined) throw new Unsupported('Cast without to');
-  const read = reader(a);
-  const convert = converter(a.dtype, to as DataType);
-  const out = alloc(to as DataType, a.dims, ctx.limit);
-  const dst = at(out.data);
-  for (let i = 0; i < out.data.length; i++) dst[i] = convert(read(i));
-  return [out];
+  return [castTo(a, to as DataType, ctx.limit)];
+};
+
+/** CastLike: Cast to the element type of input 1 (its values are not read). */
+export const CastLike: Kernel = (inputs, ctx) => {
+  const a = required(inputs, 0, ctx);
+  const like = required(inputs, 1, ctx);
+  return [castTo(a, like.dtype, ctx.limit)];
 };

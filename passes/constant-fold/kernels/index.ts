@@ -1,7 +1,7 @@
 /** The TypeScript kernels of constant-fold, by ai.onnx op type. */
 import { Add, Div, Equal, Max, Min, Mul, Pow, Sub } from './binary.js';
 import { Expand, Where } from './broadcast.js';
-import { Cast } from './cast.js';
+import { Cast, CastLike } from './cast.js';
 import { Constant, ConstantOfShape } from './constant.js';
 import { Concat, Gather, Slice } from './gather.js';
 import { Range } from './range.js';
@@ -29,6 +29,7 @@ export const KERNELS: ReadonlyMap<string, Kernel> = new Map<string, Kernel>([
   ['Expand', Expand],
   ['Where', Where],
   ['Cast', Cast],
+  ['CastLike', CastLike],
   ['Range', Range],
   ['Add', Add],
   ['Sub', Sub],
