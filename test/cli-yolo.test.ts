@@ -60,6 +60,16 @@ describe('ylc build / import / export / export-weights', () => {
     );
   });
 
+  it('export names the file when ylc.detect names a head the model does not have', () => {
+    const model = loadModel(path.join(dir, 'n.onnx'));
+    const info = JSON.parse(model.getMetadata('ylc.detect')!) as { heads: string[] };
+    model.setMetadata('ylc.detect', JSON.stringify({ ...info, heads: ['nope0', ...info.heads.slice(1)] }));
+    saveModel(model, path.join(dir, 'badheads.onnx'));
+    const r = ylc('export', 'badheads.onnx', '-o', 'never.onnx');
+    expect([r.status, r.stderr]).toEqual([1, "ylc: error [bad-model] badheads.onnx: the raw head 'nope0' named in 'ylc.detect' is not a graph output\n"]);
+    expect(fs.existsSync(path.join(dir, 'never.onnx'))).toBe(false);
+  });
+
   it('build --weights of exported weights (.pt and .safetensors) gives the same network', async () => {
     expect(ylc('export-weights', 'n.onnx', '-o', 'w.safetensors').status).toBe(0);
     for (const w of ['w.pt', 'w.safetensors']) {

@@ -98,8 +98,8 @@ function describeModel(model: Model): string {
   return `${readForm(model)} form, nc ${info.nc}, ${info.imgsz.join('x')}: ${formatCount(countParameters(model))} parameters, ${formatCount(s.nodeCount)} nodes`;
 }
 
-function finish(model: Model, form: 'train' | 'deploy', output: string, flags: OutputFlags): void {
-  const result = form === 'deploy' && readForm(model) !== 'deploy' ? toDeployForm(model) : model;
+function finish(model: Model, form: 'train' | 'deploy', output: string, flags: OutputFlags, what?: string): void {
+  const result = form === 'deploy' && readForm(model) !== 'deploy' ? toDeployForm(model, what) : model;
   saveModel(result, output, saveOptions(flags));
   say(`${describeModel(result)}; wrote ${output}`);
 }
@@ -175,7 +175,7 @@ export function yoloCommands<T>(y: Argv<T>): Argv<T> {
           if (form !== 'train') throw new YlcError('bad-option', `${argv.model} is already in deploy form: --dynamic/--opset need the training-form model`);
           train = rebuildModel(model, argv.model, { opset: argv.opset, batch: argv.dynamic ? 'dynamic' : undefined });
         }
-        finish(train, 'deploy', argv.output, argv);
+        finish(train, 'deploy', argv.output, argv, argv.model);
       },
     )
     .command(

@@ -98,20 +98,21 @@ function renumberDetectScope(graph: Graph, layer: number): void {
 }
 
 /** The deploy form of a train-form model (see the file header). */
-export function toDeployForm(trainModel: Model): Model {
+/** `what` names the model in errors (the file, for the CLI). */
+export function toDeployForm(trainModel: Model, what = 'toDeployForm'): Model {
   const form = readForm(trainModel);
   if (form !== 'train') {
     throw new YlcError(
       'bad-model',
       form === 'deploy'
-        ? 'toDeployForm: the model is already in deploy form'
-        : "toDeployForm: the model is not a ylc training-form model (no 'ylc.form' = train metadata); build it with 'ylc build --form train'",
+        ? `${what}: the model is already in deploy form`
+        : `${what}: the model is not a ylc training-form model (no 'ylc.form' = train metadata); build it with 'ylc build --form train'`,
     );
   }
-  const info = readDetectInfo(trainModel, 'toDeployForm');
+  const info = readDetectInfo(trainModel, what);
   const model = cloneModel(trainModel);
   foldBatchNorms(model);
-  appendDecode(model, info);
+  appendDecode(model, info, what);
   const others = model.metadataProps.filter(([k]) => k !== 'stride' && k !== 'names' && k !== META_FORM);
   model.metadataProps = [
     ['stride', String(Math.trunc(Math.max(...info.strides)))],
@@ -122,11 +123,11 @@ export function toDeployForm(trainModel: Model): Model {
   return model;
 }
 
-function appendDecode(model: Model, info: DetectInfo): void {
+function appendDecode(model: Model, info: DetectInfo, what: string): void {
   const graph = model.graph;
   const heads: Value[] = info.heads.map((name) => {
     const v = graph.outputs.find((o) => o.name === name);
-    if (!v || !v.producer()) throw new YlcError('bad-model', `toDeployForm: the raw head '${name}' named in 'ylc.detect' is not a graph output`);
+    if (!v || !v.producer()) throw new YlcError('bad-model', `${what}: the raw head '${name}' named in 'ylc.detect' is not a graph output`);
     return v;
   });
   const dynamic = info.batch === 'dynamic';
