@@ -45,10 +45,13 @@ export interface Part {
 
 const WEIGHT_NAME = /^(model\.\d+(?:\.[A-Za-z_][\w]*|\.\d+)*?)(?:\.conv)?\.weight$/;
 
-/** `model.2.m.0.cv1` from `/model.2/m/m.0/cv1/conv/Conv` (PyTorch export scopes). */
-export function modulePathOfNodeName(name: string): string | undefined {
+/**
+ * The module path in a PyTorch export's node name: `/model.2/m/m.0/cv1/conv/Conv` ->
+ * `model.2.m.0.cv1.conv`. Each scope is the module's name from its last non-numeric atom
+ * (`m.0` under `model.2.m`), so a scope that starts with its parent's last atom continues it.
+ */
+export function exportScopePath(name: string): string {
   const scopes = name.split('/').filter((s) => s !== '').slice(0, -1);
-  if (scopes.length === 0 || !/^model\.\d+$/.test(scopes[0]!)) return undefined;
   let path = '';
   for (const s of scopes) {
     const first = s.split('.')[0]!;
@@ -56,6 +59,14 @@ export function modulePathOfNodeName(name: string): string | undefined {
     if (path !== '' && atoms[atoms.length - 1] === first && s.includes('.')) path = `${path}${s.slice(first.length)}`;
     else path = path === '' ? s : `${path}.${s}`;
   }
+  return path;
+}
+
+/** `model.2.m.0.cv1` from `/model.2/m/m.0/cv1/conv/Conv` (PyTorch export scopes). */
+export function modulePathOfNodeName(name: string): string | undefined {
+  const outermost = name.split('/').filter((s) => s !== '').slice(0, -1)[0];
+  if (outermost === undefined || !/^model\.\d+$/.test(outermost)) return undefined;
+  const path = exportScopePath(name);
   return path.endsWith('.conv') ? path.slice(0, -'.conv'.length) : path;
 }
 

@@ -8,6 +8,7 @@ import type { Model } from '../../ir/model.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { readSafetensors, type SafetensorsFile } from '../../frontends/weights/safetensors.js';
 import { batchNormToTraining } from '../../passes/bn-train.js';
+import { exportScopePath } from '../../passes/prune/parts.js';
 
 /** The tensor behind `v`, following Identity chains (PyTorch exports dedupe equal tensors that way). */
 export function resolveConstant(v: Value): Tensor | undefined {
@@ -22,21 +23,9 @@ export function resolveConstant(v: Value): Tensor | undefined {
   return undefined;
 }
 
-/**
- * The module path of a node from its PyTorch export name: `/model.2/m/m.0/cv1/conv/Conv` ->
- * `model.2.m.0.cv1.conv`. Each scope is the module's name from its last non-numeric atom
- * (`m.0` under `model.2.m`), so a scope that starts with its parent's last atom continues it.
- */
+/** The module path of a node from its PyTorch export name (`model.2.m.0.cv1.conv`). */
 export function modulePathOfNode(node: Node): string {
-  const scopes = node.name.split('/').filter((s) => s !== '').slice(0, -1);
-  let path = '';
-  for (const s of scopes) {
-    const first = s.split('.')[0]!;
-    const atoms = path.split('.');
-    if (path !== '' && atoms[atoms.length - 1] === first && s.includes('.')) path = `${path}${s.slice(first.length)}`;
-    else path = path === '' ? s : `${path}.${s}`;
-  }
-  return path;
+  return exportScopePath(node.name);
 }
 
 const PARAM_SLOTS: Record<string, readonly string[]> = {
