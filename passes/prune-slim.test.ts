@@ -15,7 +15,7 @@ import { printModel } from '../ir/text/print.js';
 import { verifyModel } from '../ir/verify.js';
 import { applyStateDict, buildModel, loadConfig, parseConfig, toDeployForm } from '../frontends/yolov5/index.js';
 import { recordingContext, runPass } from '../test/util/pass-context.js';
-import { compareOutputs, initializerShapes, randomizeBatchNorms } from '../test/util/prune.js';
+import { compareOutputs, concatAlongRowsBody, initializerShapes, randomizeBatchNorms } from '../test/util/prune.js';
 import { readSafetensorsFile } from '../test/util/yolov5-fixtures.js';
 import { analyzeChannelGroups } from './analysis/channel-groups.js';
 import { channelSlicePass } from './channel-slice.js';
@@ -235,21 +235,7 @@ describe('prune-slim: exact by default, whatever the ops between a zero gamma an
 
   it('a Concat along another axis joining different constants of one channel: kept, outputs unchanged', async () => {
     const m = parseModel(
-      `<ir_version: 8, opset_import: ["" : 17]>
-g (float[1,2,4,4] x) => (float[1,1,8,4] y)
-<float[2,2,1,1] wa = {1, 2, 3, 4}, float[2] ga = {0, 1}, float[2] ba = {1, 0}, float[2] ma = {0, 0}, float[2] va = {1, 1},
- float[2,2,1,1] wb = {1, -1, 2, 1}, float[2] gb = {0, 1}, float[2] bb = {5, 0}, float[2] mb = {0, 0}, float[2] vb = {1, 1},
- float[1,2,1,1] wc = {1, 1}, float[1] bc = {0}>
-{
-  [ca] ya = Conv <kernel_shape: ints = [1, 1]> (x, wa)
-  [bna] na = BatchNormalization (ya, ga, ba, ma, va)
-  [acta] ra = Relu (na)
-  [cb] yb = Conv <kernel_shape: ints = [1, 1]> (x, wb)
-  [bnb] nb = BatchNormalization (yb, gb, bb, mb, vb)
-  [actb] rb = Relu (nb)
-  [cat] cat = Concat <axis: int = 2> (ra, rb)
-  [cc] y = Conv <kernel_shape: ints = [1, 1]> (cat, wc, bc)
-}`,
+      `<ir_version: 8, opset_import: ["" : 17]>\n${concatAlongRowsBody({ beta: 5, bias: 0 })}`,
       'cat2.onnxtxt',
     );
     const before = copy(m);

@@ -8,7 +8,7 @@ import { printModel } from '../../ir/text/print.js';
 import { decodeModel, encodeModel } from '../../ir/serde/index.js';
 import { verifyModel } from '../../ir/verify.js';
 import { maxAbsDiff, randomFloat32, runModel, seededRandom } from '../../test/util/ort.js';
-import { compareOutputs } from '../../test/util/prune.js';
+import { compareOutputs, concatAlongRowsBody } from '../../test/util/prune.js';
 import { analyzeChannelGroups, type ChannelAnalysis, type ChannelGroup } from '../analysis/channel-groups.js';
 import { checkMasks, sliceChannels } from './slice.js';
 import { addAlongAxis, sliceTensor, transposeTensor } from './tensor-edit.js';
@@ -308,21 +308,7 @@ g (float[1,2,4,4] x, float[1] bc) => (${out})
 
   it('Concat along another axis: a channel is constant only when every input gives it the same constant', async () => {
     const m = (betaB: number) =>
-      model(`
-g (float[1,2,4,4] x) => (float[1,1,8,4] y)
-<float[2,2,1,1] wa = {1, 2, 3, 4}, float[2] ga = {0, 1}, float[2] ba = {1, 0}, float[2] ma = {0, 0}, float[2] va = {1, 1},
- float[2,2,1,1] wb = {1, -1, 2, 1}, float[2] gb = {0, 1}, float[2] bb = {${betaB}, 0}, float[2] mb = {0, 0}, float[2] vb = {1, 1},
- float[1,2,1,1] wc = {1, 1}, float[1] bc = {0.5}>
-{
-  [ca] ya = Conv <kernel_shape: ints = [1, 1]> (x, wa)
-  [bna] na = BatchNormalization (ya, ga, ba, ma, va)
-  [acta] ra = Relu (na)
-  [cb] yb = Conv <kernel_shape: ints = [1, 1]> (x, wb)
-  [bnb] nb = BatchNormalization (yb, gb, bb, mb, vb)
-  [actb] rb = Relu (nb)
-  [cat] cat = Concat <axis: int = 2> (ra, rb)
-  [cc] y = Conv <kernel_shape: ints = [1, 1]> (cat, wc, bc)
-}`);
+      model(concatAlongRowsBody({ beta: betaB, bias: 0.5 }));
     // The same constant Relu(1) in both halves of channel 0: folded, exact.
     const same = m(1);
     const before = decodeModel(encodeModel(same));

@@ -82,3 +82,25 @@ export async function compareOutputs(a: Model | Uint8Array, b: Model | Uint8Arra
 export function initializerShapes(model: Model): Map<string, readonly number[]> {
   return new Map([...model.graph.initializers].map(([k, v]) => [k, v.constValue!.dims]));
 }
+
+/**
+ * Two Conv-BN-Relu branches joined by a Concat along H (axis 2, not the channel axis), read by a
+ * 1x1 conv: channel 0 of both BNs has gamma 0, so it is the constant Relu(1) in the first half and
+ * Relu(`beta`) in the second. Graph text without the model header.
+ */
+export function concatAlongRowsBody(o: { beta: number; bias: number }): string {
+  return `g (float[1,2,4,4] x) => (float[1,1,8,4] y)
+<float[2,2,1,1] wa = {1, 2, 3, 4}, float[2] ga = {0, 1}, float[2] ba = {1, 0}, float[2] ma = {0, 0}, float[2] va = {1, 1},
+ float[2,2,1,1] wb = {1, -1, 2, 1}, float[2] gb = {0, 1}, float[2] bb = {${o.beta}, 0}, float[2] mb = {0, 0}, float[2] vb = {1, 1},
+ float[1,2,1,1] wc = {1, 1}, float[1] bc = {${o.bias}}>
+{
+  [ca] ya = Conv <kernel_shape: ints = [1, 1]> (x, wa)
+  [bna] na = BatchNormalization (ya, ga, ba, ma, va)
+  [acta] ra = Relu (na)
+  [cb] yb = Conv <kernel_shape: ints = [1, 1]> (x, wb)
+  [bnb] nb = BatchNormalization (yb, gb, bb, mb, vb)
+  [actb] rb = Relu (nb)
+  [cat] cat = Concat <axis: int = 2> (ra, rb)
+  [cc] y = Conv <kernel_shape: ints = [1, 1]> (cat, wc, bc)
+}`;
+}
