@@ -398,13 +398,13 @@ function groupBuffers(
 export function writeTrainingArtifacts(dir: string, artifacts: TrainingArtifacts): string[] {
   makeOutputDirectory(dir);
   const staging = path.join(dir, `.staging-${process.pid}`);
-  const files: Array<[string, string]> = [];
+  const files: string[] = [];
   try {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging);
     const stage = (file: string, write: (target: string) => void) => {
       write(path.join(staging, file));
-      files.push([path.join(staging, file), path.join(dir, file)]);
+      files.push(path.join(dir, file));
     };
     stage(ARTIFACT_FILES.training, (f) => saveModel(artifacts.training, f));
     stage(ARTIFACT_FILES.eval, (f) => saveModel(artifacts.eval, f));
@@ -423,7 +423,7 @@ export function writeTrainingArtifacts(dir: string, artifacts: TrainingArtifacts
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-  return files.map(([, to]) => to);
+  return files;
 }
 
 /** The manifest of a training artifact model. */
